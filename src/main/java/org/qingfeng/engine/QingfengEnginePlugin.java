@@ -1,0 +1,39 @@
+package org.qingfeng.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.qingfeng.rectification.Deadlines;
+import org.springframework.stereotype.Component;
+
+/** Registers Qingfeng's parse listener and command interceptor with the engine. */
+@Component
+public class QingfengEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final List<TaskProjection> projections;
+    private final Deadlines deadlines;
+
+    public QingfengEnginePlugin(List<TaskProjection> projections, Deadlines deadlines) {
+        this.projections = projections;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new ArrayList<>();
+            configuration.setCustomPreBPMNParseListeners(listeners);
+        }
+        listeners.add(new FormParseListener(new FormRules(), projections, deadlines::today));
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+        if (interceptors == null) {
+            interceptors = new ArrayList<>();
+            configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        }
+        interceptors.add(new UnwrapInvalidInputInterceptor());
+    }
+}

@@ -1,0 +1,22 @@
+package org.qingfeng.identity;
+
+/** Camunda group ids of the roles in DESIGN.md; camelCase, as Camunda's default id pattern allows no dashes. */
+public final class Groups {
+
+    public static final String WORK_STYLE_OFFICE = "workStyleOffice";
+    public static final String DISCIPLINE_INSPECTION = "disciplineInspection";
+    public static final String SUPERVISING_LEADERS = "supervisingLeaders";
+    public static final String MAIN_LEADERS = "mainLeaders";
+    public static final String STAFF = "staff";
+
+    private Groups() {
+    }
+
+    public static String department(String departmentId) {
+        return "dept" + Character.toUpperCase(departmentId.charAt(0)) + departmentId.substring(1);
+    }
+
+    public static String departmentHead(String departmentId) {
+        return department(departmentId) + "Head";
+    }
+}

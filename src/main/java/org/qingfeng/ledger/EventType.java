@@ -1,0 +1,21 @@
+package org.qingfeng.ledger;
+
+/** Kinds of timeline entries. */
+public enum EventType {
+    REPORTED,
+    TASK_COMPLETED,
+    REJECTED,
+    REGISTERED,
+    CLAIM_REMINDER,
+    RESPONSIBILITY_CONFIRMED,
+    DEADLINE_EXTENDED,
+    YELLOW_WARNING,
+    RED_WARNING,
+    INTERVIEW_RECORDED,
+    WATCH_LIST_PROPOSED,
+    DEADLINE_SET_BY_INTERVIEW,
+    RECTIFICATION_REOPENED,
+    CLOSED,
+    REVISITED,
+    REBOUND_OPENED
+}

@@ -1,0 +1,193 @@
+package org.qingfeng.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.qingfeng.rectification.LifecycleSettings;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger tables. Every method joins the caller's transaction, which for process steps is the engine's own,
+ * so a rolled-back step leaves no trace here.
+ */
+@Repository
+public class ProblemLedger {
+
+    /** Ledger numbers are ZF-&lt;year&gt;-&lt;6 digits&gt;. */
+    public static final String NUMBER_FORMAT = "ZF-%d-%06d";
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public ProblemLedger(JdbcTemplate jdbc, LifecycleSettings settings) {
+        this.jdbc = jdbc;
+        this.zone = settings.zone();
+    }
+
+    public record Numbered(long id, String number) {
+    }
+
+    public record Event(Date occurredAt, EventType type, String actor, String activityId, String detail) {
+    }
+
+    public Numbered report(NewReport report) {
+        int year = report.reportedAt().toInstant().atZone(zone).getYear();
+        if (jdbc.update("update ledger_sequence set last_value = last_value + 1 where ledger_year = ?", year) != 1) {
+            throw new IllegalStateException("no ledger numbering for year " + year);
+        }
+        Integer seq = jdbc.queryForObject("select last_value from ledger_sequence where ledger_year = ?", Integer.class, year);
+        String number = NUMBER_FORMAT.formatted(year, seq);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into problem (number, channel, reporter_type, external_origin, description, place,
+                        department_hint, received_by, reported_at, status, stage, rebound_of, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            ps.setString(1, number);
+            ps.setString(2, report.channel());
+            ps.setString(3, report.reporterType());
+            ps.setBoolean(4, report.externalOrigin());
+            ps.setString(5, report.description());
+            ps.setString(6, report.place());
+            ps.setString(7, report.departmentHint());
+            ps.setString(8, report.receivedBy());
+            ps.setTimestamp(9, ts(report.reportedAt()));
+            ps.setString(10, ProblemStatus.REPORTED.name());
+            ps.setString(11, Stage.REGISTRATION.name());
+            ps.setObject(12, report.reboundOf());
+            ps.setTimestamp(13, now());
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        record(id, EventType.REPORTED, report.receivedBy(), null, report.channel());
+        return new Numbered(id, number);
+    }
+
+    public void attachProcess(long id, String processInstanceId) {
+        set(id, "process_instance_id = ?", processInstanceId);
+    }
+
+    public void register(long id, String category, String severity, String departmentId, String responsiblePerson,
+            Date claimDeadline, Date deadline) {
+        set(id, """
+                status = ?, category = ?, severity = ?, department_id = ?, responsible_person = ?, registered_at = ?,
+                claim_deadline = ?, deadline = ?, rectification_round = 1""",
+                ProblemStatus.REGISTERED.name(), category, severity, departmentId, responsiblePerson, now(),
+                ts(claimDeadline), ts(deadline));
+    }
+
+    public void reject(long id, String reason) {
+        set(id, "status = ?, stage = ?, rejection_reason = ?",
+                ProblemStatus.REJECTED.name(), Stage.FINISHED.name(), reason);
+    }
+
+    public void enterStage(long id, Stage stage) {
+        set(id, "stage = ?", stage.name());
+    }
+
+    public void assignDepartment(long id, String departmentId, Date claimDeadline) {
+        set(id, "department_id = ?, claim_deadline = ?", departmentId, ts(claimDeadline));
+    }
+
+    public void extendDeadline(long id, Date deadline) {
+        set(id, "deadline = ?, extension_count = extension_count + 1", ts(deadline));
+    }
+
+    public void setDeadline(long id, Date deadline) {
+        set(id, "deadline = ?", ts(deadline));
+    }
+
+    public void countReminder(long id) {
+        set(id, "reminder_count = reminder_count + 1");
+    }
+
+    /** Raises the warning colour; a lower colour than the current one changes nothing. */
+    public void raiseWarning(long id, WarningColour colour) {
+        jdbc.update("""
+                update problem set warning_colour = ?, updated_at = ? where id = ?
+                    and (warning_colour = 'NONE' or (warning_colour = 'YELLOW' and ? = 'RED'))""",
+                colour.name(), now(), id, colour.name());
+    }
+
+    public void escalate(long id, int level) {
+        set(id, "escalation_level = ?", level);
+    }
+
+    public void reopen(long id, Date deadline) {
+        set(id, "deadline = ?, rectification_round = rectification_round + 1", ts(deadline));
+    }
+
+    public void close(long id, String officialReply, Date closedAt, boolean onTime) {
+        set(id, "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
+                ProblemStatus.CLOSED.name(), officialReply, ts(closedAt), onTime);
+    }
+
+    public void finish(long id, ProblemStatus status) {
+        set(id, "status = ?, stage = ?", status.name(), Stage.FINISHED.name());
+    }
+
+    public void record(long id, EventType type, String actor, String activityId, String detail) {
+        jdbc.update("insert into problem_event (problem_id, occurred_at, type, actor, activity_id, detail) values (?, ?, ?, ?, ?, ?)",
+                id, now(), type.name(), actor, activityId, detail);
+    }
+
+    public Optional<ProblemRecord> find(long id) {
+        return jdbc.query("select * from problem where id = ?", this::toRecord, id).stream().findFirst();
+    }
+
+    public Optional<ProblemRecord> findByNumber(String number) {
+        return jdbc.query("select * from problem where number = ?", this::toRecord, number).stream().findFirst();
+    }
+
+    public List<Event> events(long id) {
+        return jdbc.query("select * from problem_event where problem_id = ? order by occurred_at, id",
+                (rs, n) -> new Event(rs.getTimestamp("occurred_at"), EventType.valueOf(rs.getString("type")),
+                        rs.getString("actor"), rs.getString("activity_id"), rs.getString("detail")), id);
+    }
+
+    private ProblemRecord toRecord(ResultSet rs, int row) throws SQLException {
+        return new ProblemRecord(
+                rs.getLong("id"),
+                rs.getString("number"),
+                rs.getString("process_instance_id"),
+                ProblemStatus.valueOf(rs.getString("status")),
+                Stage.valueOf(rs.getString("stage")),
+                rs.getString("category"),
+                rs.getString("severity"),
+                rs.getString("department_id"),
+                rs.getTimestamp("deadline"),
+                WarningColour.valueOf(rs.getString("warning_colour")),
+                rs.getInt("reminder_count"),
+                rs.getInt("extension_count"),
+                rs.getInt("escalation_level"),
+                rs.getInt("rectification_round"),
+                rs.getTimestamp("closed_at"),
+                (Boolean) rs.getObject("closed_on_time"),
+                (Long) rs.getObject("rebound_of", Long.class));
+    }
+
+    /** Sets columns of one problem and its last-change time; the problem must exist. */
+    private void set(long id, String assignments, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = now();
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[all.length - 1] = id;
+        if (jdbc.update("update problem set updated_at = ?, " + assignments + " where id = ?", all) != 1) {
+            throw new IllegalStateException("no ledger entry " + id);
+        }
+    }
+    private static Timestamp ts(Date date) {
+        return date == null ? null : new Timestamp(date.getTime());
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+}

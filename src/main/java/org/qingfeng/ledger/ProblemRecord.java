@@ -1,0 +1,24 @@
+package org.qingfeng.ledger;
+
+import java.util.Date;
+
+/** One row of the ledger as read back. */
+public record ProblemRecord(
+        long id,
+        String number,
+        String processInstanceId,
+        ProblemStatus status,
+        Stage stage,
+        String category,
+        String severity,
+        String departmentId,
+        Date deadline,
+        WarningColour warningColour,
+        int reminderCount,
+        int extensionCount,
+        int escalationLevel,
+        int rectificationRound,
+        Date closedAt,
+        Boolean closedOnTime,
+        Long reboundOf) {
+}

@@ -1,0 +1,21 @@
+package org.qingfeng.rectification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** The deadline watch of a problem waits on timers computed from the deadline; a new deadline restarts it. */
+final class DeadlineWatch {
+
+    private DeadlineWatch() {
+    }
+
+    /**
+     * Interrupts the watch so that it starts over with the current deadline. While an escalation interview is
+     * running there is no watch to interrupt, and the interview's own new deadline takes over afterwards.
+     */
+    static void rearm(DelegateExecution execution) {
+        execution.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(ProblemLifecycle.DEADLINE_CHANGED_MESSAGE)
+                .processInstanceId(execution.getProcessInstanceId())
+                .correlateAll();
+    }
+}

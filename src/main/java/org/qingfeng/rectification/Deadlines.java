@@ -1,0 +1,85 @@
+package org.qingfeng.rectification;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.calendar.WorkingDayCalendar;
+import org.springframework.stereotype.Component;
+
+/** Turns the lifecycle's time rules into instants, on the engine clock so tests can move time. */
+@Component
+public class Deadlines {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final WorkingDayCalendar calendar;
+    private final LifecycleSettings settings;
+
+    public Deadlines(WorkingDayCalendar calendar, LifecycleSettings settings) {
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    public ZonedDateTime now() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(settings.zone());
+    }
+
+    public LocalDate today() {
+        return now().toLocalDate();
+    }
+
+    /** The end of the working day that lies {@code workingDays} working days from today. */
+    public Date afterWorkingDays(int workingDays) {
+        return endOf(calendar.plusWorkingDays(today(), workingDays));
+    }
+
+    /** The end of the given day: the moment a deadline on that day passes. */
+    public Date endOf(LocalDate day) {
+        return Date.from(day.atTime(settings.deadlineTime()).atZone(settings.zone()).toInstant());
+    }
+
+    /** When the yellow warning for a deadline goes out: {@code workingDays} working days earlier, in the morning. */
+    public Date warningBefore(Date deadline, int workingDays) {
+        LocalDate day = calendar.plusWorkingDays(toLocalDate(deadline), -workingDays);
+        return Date.from(day.atTime(settings.warningTime()).atZone(settings.zone()).toInstant());
+    }
+
+    public Date evaluationDue() {
+        return Date.from(now().plus(settings.evaluationWindow()).toInstant());
+    }
+
+    public Date revisitDue(Date closedAt) {
+        return Date.from(closedAt.toInstant().atZone(settings.zone()).plus(settings.revisitAfter()).toInstant());
+    }
+
+    public LocalDate toLocalDate(Date instant) {
+        return instant.toInstant().atZone(settings.zone()).toLocalDate();
+    }
+
+    public String display(Date instant) {
+        return instant == null ? "" : DISPLAY.format(instant.toInstant().atZone(settings.zone()));
+    }
+
+    /**
+     * A date chosen in a form (yyyy-MM-dd) as the deadline instant on that day; it must lie after now.
+     *
+     * @throws InvalidInputException naming the field when the date is malformed or not in the future
+     */
+    public Date futureDeadline(String field, String label, Object value) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, label + "不是有效日期：" + value);
+        }
+        Date deadline = endOf(day);
+        if (!deadline.after(ClockUtil.getCurrentTime())) {
+            throw new InvalidInputException(field, label + "必须晚于当前时间");
+        }
+        return deadline;
+    }
+}

@@ -1,0 +1,30 @@
+package org.qingfeng.rectification;
+
+import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemStatus;
+import org.springframework.stereotype.Component;
+
+/** 回头看 result: consolidated, or rebounded (反弹), in which case the entry is marked. */
+@Component("recordRevisit")
+public class RecordRevisitDelegate implements JavaDelegate {
+
+    private final ProblemLedger ledger;
+
+    public RecordRevisitDelegate(ProblemLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean rebound = ProblemLifecycle.Values.REBOUND.equals(ProblemContext.string(execution, REVISIT_OUTCOME));
+        long id = ProblemContext.problemId(execution);
+        ledger.finish(id, rebound ? ProblemStatus.REBOUNDED : ProblemStatus.CONSOLIDATED);
+        ledger.record(id, EventType.REVISITED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
+                (rebound ? "问题反弹：" : "整改成果巩固：") + ProblemContext.string(execution, REVISIT_FINDINGS));
+    }
+}

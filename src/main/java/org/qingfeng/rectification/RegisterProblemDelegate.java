@@ -1,0 +1,58 @@
+package org.qingfeng.rectification;
+
+import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.identity.Department;
+import org.qingfeng.identity.Departments;
+import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.ProblemLedger;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记: fixes the claim and rectification deadlines (the registrar's date, or the DMN default in working days)
+ * and routes the problem to the responsible department.
+ */
+@Component("registerProblem")
+public class RegisterProblemDelegate implements JavaDelegate {
+
+    private final ProblemLedger ledger;
+    private final Departments departments;
+    private final Deadlines deadlines;
+
+    public RegisterProblemDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines) {
+        this.ledger = ledger;
+        this.departments = departments;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Department department = routeTo(execution, departments, ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
+        Object override = execution.getVariable(DEADLINE_OVERRIDE);
+        Date deadline = override == null || override.toString().isBlank()
+                ? deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS))
+                : deadlines.futureDeadline(DEADLINE_OVERRIDE, "整改时限", override);
+        Date claimDeadline = deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));
+        execution.setVariable(CLAIM_DEADLINE, claimDeadline);
+        DeadlineVariables.set(execution, deadlines, deadline);
+
+        long id = ProblemContext.problemId(execution);
+        ledger.register(id, ProblemContext.string(execution, CATEGORY), ProblemContext.string(execution, SEVERITY),
+                department.id(), ProblemContext.string(execution, RESPONSIBLE_PERSON), claimDeadline, deadline);
+        ledger.record(id, EventType.REGISTERED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
+                department.name() + "，整改时限 " + deadlines.display(deadline));
+    }
+
+    /** Points the department's candidate groups at the chosen department, which must exist. */
+    static Department routeTo(DelegateExecution execution, Departments departments, String departmentId) {
+        Department department = departments.find(departmentId)
+                .orElseThrow(() -> new InvalidInputException(RESPONSIBLE_DEPARTMENT, "责任科室不存在：" + departmentId));
+        execution.setVariable(DEPARTMENT_GROUP, department.staffGroup());
+        execution.setVariable(DEPARTMENT_HEAD_GROUP, department.headGroup());
+        return department;
+    }
+}

@@ -1,0 +1,55 @@
+package org.qingfeng.supervision;
+
+import static org.qingfeng.supervision.EscalationInterview.Variables.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qingfeng.identity.Department;
+import org.qingfeng.identity.Departments;
+import org.qingfeng.identity.Groups;
+import org.qingfeng.rectification.Deadlines;
+import org.qingfeng.rectification.ProblemContext;
+import org.qingfeng.rectification.ProblemLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the interviewer role chosen by the escalation-routing table into the people who get the tasks:
+ * the department's own supervising leader (分管领导), the main leaders, or discipline inspection.
+ */
+@Component("assignInterviewer")
+public class AssignInterviewerDelegate implements JavaDelegate {
+
+    private final Departments departments;
+    private final Deadlines deadlines;
+
+    public AssignInterviewerDelegate(Departments departments, Deadlines deadlines) {
+        this.departments = departments;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> route = (Map<String, Object>) execution.getVariable(INTERVIEW_ROUTE);
+        String role = (String) route.get(INTERVIEWER_ROLE);
+        Department department = departments
+                .find(ProblemContext.string(execution, ProblemLifecycle.Variables.RESPONSIBLE_DEPARTMENT))
+                .orElseThrow(() -> new IllegalStateException("problem has no responsible department"));
+        String group;
+        String user = null;
+        switch (role) {
+            case EscalationInterview.Roles.SUPERVISING_LEADER -> {
+                group = Groups.SUPERVISING_LEADERS;
+                user = department.supervisingLeaderId();
+            }
+            case EscalationInterview.Roles.MAIN_LEADER -> group = Groups.MAIN_LEADERS;
+            case EscalationInterview.Roles.DISCIPLINE_INSPECTION -> group = Groups.DISCIPLINE_INSPECTION;
+            default -> throw new IllegalStateException("unknown interviewer role in escalation-routing: " + role);
+        }
+        execution.setVariable(INTERVIEWER_GROUP, group);
+        execution.setVariable(INTERVIEWER_USER_ID, user);
+        execution.setVariable(INTERVIEW_TITLE, route.get(INTERVIEW_TITLE) + "（" + department.name() + "）");
+        execution.setVariable(MISSED_DEADLINE_TEXT, deadlines.display(ProblemContext.date(execution, MISSED_DEADLINE)));
+    }
+}

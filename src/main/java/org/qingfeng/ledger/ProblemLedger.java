@@ -146,9 +146,13 @@ public class ProblemLedger {
         return jdbc.query("select * from problem where number = ?", this::toRecord, number).stream().findFirst();
     }
 
+    public long count() {
+        return jdbc.queryForObject("select count(*) from problem", Long.class);
+    }
+
     public List<Event> events(long id) {
         return jdbc.query("select * from problem_event where problem_id = ? order by occurred_at, id",
-                (rs, n) -> new Event(rs.getTimestamp("occurred_at"), EventType.valueOf(rs.getString("type")),
+                (rs, n) -> new Event(date(rs, "occurred_at"), EventType.valueOf(rs.getString("type")),
                         rs.getString("actor"), rs.getString("activity_id"), rs.getString("detail")), id);
     }
 
@@ -162,13 +166,13 @@ public class ProblemLedger {
                 rs.getString("category"),
                 rs.getString("severity"),
                 rs.getString("department_id"),
-                rs.getTimestamp("deadline"),
+                date(rs, "deadline"),
                 WarningColour.valueOf(rs.getString("warning_colour")),
                 rs.getInt("reminder_count"),
                 rs.getInt("extension_count"),
                 rs.getInt("escalation_level"),
                 rs.getInt("rectification_round"),
-                rs.getTimestamp("closed_at"),
+                date(rs, "closed_at"),
                 (Boolean) rs.getObject("closed_on_time"),
                 (Long) rs.getObject("rebound_of", Long.class));
     }
@@ -183,6 +187,11 @@ public class ProblemLedger {
             throw new IllegalStateException("no ledger entry " + id);
         }
     }
+    private static Date date(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : new Date(value.getTime());
+    }
+
     private static Timestamp ts(Date date) {
         return date == null ? null : new Timestamp(date.getTime());
     }

@@ -1,0 +1,453 @@
+package org.qingfeng.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.qingfeng.rectification.ProblemLifecycle.Elements.*;
+import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.qingfeng.ProcessTestSupport;
+import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemRecord;
+import org.qingfeng.ledger.ProblemStatus;
+import org.qingfeng.ledger.Stage;
+import org.qingfeng.ledger.WarningColour;
+import org.qingfeng.supervision.EscalationInterview;
+
+/** Every path of processes/problem-lifecycle.bpmn, with the ledger checked alongside. */
+class ProblemLifecycleProcessTest extends ProcessTestSupport {
+
+    private static final String REGISTRAR = "wangfang";
+    private static final String OFFICE_HEAD = "zhoumin";
+    private static final String CANTEEN_HEAD = "liuqiang";
+    private static final String CANTEEN_STAFF = "huangli";
+
+    // -- paths ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void happyPathRunsFromReportToConsolidatedRevisit() {
+        ProcessInstance instance = report("public", "食堂窗口工作人员服务态度生硬，排队时呵斥群众");
+        assertThat(instance.getBusinessKey()).matches("ZF-2026-\\d{6}");
+        assertThat(instance).isWaitingAt(REGISTER_PROBLEM).task().hasCandidateGroup("workStyleOffice");
+
+        register(instance, "canteen");
+        assertThat(instance).isWaitingAt(CLAIM_RESPONSIBILITY).task()
+                .hasCandidateGroup("deptCanteenHead")
+                .hasDueDate(at(LocalDateTime.of(2026, 3, 3, 18, 0)));
+        // 15 working days for a general problem (DMN), counted from Monday 2 March
+        assertThat(deadlineOf(instance)).isEqualTo(at(LocalDateTime.of(2026, 3, 23, 18, 0)));
+
+        claim(instance);
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION, YELLOW_WARNING_TIMER).task(PLAN_RECTIFICATION)
+                .hasCandidateGroup("deptCanteen");
+        plan(instance);
+        implement(instance, "completed");
+        assertThat(instance).isWaitingAt(VERIFY_RECTIFICATION);
+        verify(instance, "pass");
+        assertThat(instance).hasPassed("rectificationVerifiedEndEvent").isWaitingAt(EVALUATE_SATISFACTION)
+                .isNotWaitingAt(YELLOW_WARNING_TIMER);
+        evaluate(instance, 95, 90);
+        assertThat(instance).isWaitingAt(CLOSE_PROBLEM);
+        complete(instance, CLOSE_PROBLEM, OFFICE_HEAD, Map.of(OFFICIAL_REPLY, "经核查属实，已对当事人批评教育并调整窗口服务流程。"));
+
+        ProblemRecord closed = record(instance);
+        assertThat(closed.status()).isEqualTo(ProblemStatus.CLOSED);
+        assertThat(closed.closedOnTime()).isTrue();
+        assertThat(instance).isWaitingAt(REVISIT_TIMER);
+        Job revisit = timer(instance, REVISIT_TIMER);
+        assertThat(revisit.getDuedate()).isEqualTo(at(MONDAY_MORNING.plusMonths(6)));
+
+        fire(revisit);
+        complete(instance, REVISIT_PROBLEM, OFFICE_HEAD, Map.of(REVISIT_OUTCOME, "consolidated", REVISIT_FINDINGS, "暗访两次，窗口服务规范"));
+        assertThat(instance).isEnded().hasPassed(PROBLEM_CONSOLIDATED);
+
+        ProblemRecord done = record(instance);
+        assertThat(done.status()).isEqualTo(ProblemStatus.CONSOLIDATED);
+        assertThat(done.stage()).isEqualTo(Stage.FINISHED);
+        assertThat(done.departmentId()).isEqualTo("canteen");
+        assertThat(events(instance)).extracting(ProblemLedger.Event::type).containsSubsequence(
+                EventType.REPORTED, EventType.TASK_COMPLETED, EventType.REGISTERED, EventType.CLOSED, EventType.REVISITED);
+        assertThat(events(instance)).filteredOn(e -> REGISTER_PROBLEM.equals(e.activityId()))
+                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(REGISTRAR));
+    }
+
+    @Test
+    void rejectedReportEndsWithItsReasonInTheLedger() {
+        ProcessInstance instance = report("staff", "会议室空调温度太低");
+        complete(instance, REGISTER_PROBLEM, REGISTRAR, Map.of(
+                REGISTRATION_DECISION, "reject", REJECTION_REASON, "notWorkStyle", REJECTION_COMMENT, "属设施报修，已转设施维修科"));
+
+        assertThat(instance).isEnded().hasPassed(PROBLEM_REJECTED);
+        ProblemRecord rejected = record(instance);
+        assertThat(rejected.status()).isEqualTo(ProblemStatus.REJECTED);
+        assertThat(events(instance)).extracting(ProblemLedger.Event::type).contains(EventType.REJECTED);
+    }
+
+    @Test
+    void returnedClaimIsReviewedAndReassigned() {
+        ProcessInstance instance = registered("canteen");
+        complete(instance, CLAIM_RESPONSIBILITY, CANTEEN_HEAD, Map.of(CLAIM_DECISION, "return", RETURN_REASON, "公务用车问题不属于食堂"));
+        assertThat(instance).isWaitingAt(REVIEW_RETURN);
+        assertThat(record(instance).stage()).isEqualTo(Stage.RETURN_REVIEW);
+
+        complete(instance, REVIEW_RETURN, REGISTRAR, Map.of(
+                RETURN_REVIEW_DECISION, "reassign", RESPONSIBLE_DEPARTMENT, "vehicles", RETURN_REVIEW_COMMENT, "改派车辆管理科"));
+
+        assertThat(instance).isWaitingAt(CLAIM_RESPONSIBILITY).task().hasCandidateGroup("deptVehiclesHead");
+        assertThat(record(instance).departmentId()).isEqualTo("vehicles");
+    }
+
+    @Test
+    void upheldReturnGoesBackToTheSameDepartment() {
+        ProcessInstance instance = registered("canteen");
+        complete(instance, CLAIM_RESPONSIBILITY, CANTEEN_HEAD, Map.of(CLAIM_DECISION, "return", RETURN_REASON, "不属于本科室"));
+        complete(instance, REVIEW_RETURN, REGISTRAR, Map.of(RETURN_REVIEW_DECISION, "uphold", RETURN_REVIEW_COMMENT, "经核实属食堂职责"));
+
+        assertThat(instance).isWaitingAt(CLAIM_RESPONSIBILITY).task().hasCandidateGroup("deptCanteenHead");
+    }
+
+    @Test
+    void overdueClaimSendsAReminderAndKeepsTheTaskOpen() {
+        ProcessInstance instance = registered("canteen");
+        Job claimTimer = timer(instance, CLAIM_OVERDUE_TIMER);
+        assertThat(claimTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 18, 0)));
+
+        fire(claimTimer);
+
+        assertThat(instance).hasPassed(CLAIM_REMINDED).isWaitingAt(CLAIM_RESPONSIBILITY);
+        assertThat(instance).variables().containsEntry(REMINDER_COUNT, 1);
+        assertThat(record(instance).reminderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void approvedExtensionMovesTheDeadlineAndRearmsTheWarnings() {
+        ProcessInstance instance = rectifying("canteen");
+        Date yellowBefore = timer(instance, YELLOW_WARNING_TIMER).getDuedate();
+
+        requestExtension(instance, "2026-04-10");
+        assertThat(instance).isWaitingAt(REVIEW_EXTENSION);
+        complete(instance, REVIEW_EXTENSION, REGISTRAR, Map.of(EXTENSION_DECISION, "approve", EXTENSION_COMMENT, "需招标采购设备，同意延期"));
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
+        Date newDeadline = at(LocalDateTime.of(2026, 4, 10, 18, 0));
+        assertThat(deadlineOf(instance)).isEqualTo(newDeadline);
+        // 3 working days before Friday 10 April
+        assertThat(timer(instance, YELLOW_WARNING_TIMER).getDuedate())
+                .isNotEqualTo(yellowBefore).isEqualTo(at(LocalDateTime.of(2026, 4, 7, 9, 0)));
+        ProblemRecord extended = record(instance);
+        assertThat(extended.extensionCount()).isEqualTo(1);
+        assertThat(extended.deadline()).isEqualTo(newDeadline);
+    }
+
+    @Test
+    void refusedExtensionKeepsTheDeadline() {
+        ProcessInstance instance = rectifying("canteen");
+        Date deadline = deadlineOf(instance);
+
+        requestExtension(instance, "2026-04-10");
+        complete(instance, REVIEW_EXTENSION, REGISTRAR, Map.of(EXTENSION_DECISION, "refuse", EXTENSION_COMMENT, "理由不充分"));
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
+        assertThat(deadlineOf(instance)).isEqualTo(deadline);
+        assertThat(record(instance).extensionCount()).isZero();
+        assertThat(events(instance)).filteredOn(e -> REVIEW_EXTENSION.equals(e.activityId())).hasSize(1);
+    }
+
+    @Test
+    void yellowThenRedWarningLeadToAnEscalationInterviewWithoutStoppingTheWork() {
+        ProcessInstance instance = rectifying("canteen");
+
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        assertThat(instance).variables().containsEntry(WARNING_COLOUR, "YELLOW").containsEntry(REMINDER_COUNT, 1);
+        assertThat(record(instance).warningColour()).isEqualTo(WarningColour.YELLOW);
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION, DEADLINE_REACHED_TIMER);
+
+        Job deadline = timer(instance, DEADLINE_REACHED_TIMER);
+        assertThat(deadline.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 23, 18, 0)));
+        fire(deadline);
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION, ESCALATION_INTERVIEW);
+        ProblemRecord red = record(instance);
+        assertThat(red.warningColour()).isEqualTo(WarningColour.RED);
+        assertThat(red.escalationLevel()).isEqualTo(1);
+        ProcessInstance interview = calledProcessInstance(instance);
+        assertThat(interview).isWaitingAt(EscalationInterview.Elements.SCHEDULE_INTERVIEW)
+                .task().isAssignedTo("sunli");
+    }
+
+    @Test
+    void aSecondMissedDeadlineEscalatesToTheNextLevel() {
+        ProcessInstance instance = rectifying("canteen");
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        fire(timer(instance, DEADLINE_REACHED_TIMER));
+        holdInterview(calledProcessInstance(instance), "sunli", "2026-03-27");
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION, YELLOW_WARNING_TIMER);
+        Date newDeadline = at(LocalDateTime.of(2026, 3, 27, 18, 0));
+        assertThat(deadlineOf(instance)).isEqualTo(newDeadline);
+        assertThat(record(instance).deadline()).isEqualTo(newDeadline);
+
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        fire(timer(instance, DEADLINE_REACHED_TIMER));
+
+        assertThat(record(instance).escalationLevel()).isEqualTo(2);
+        ProcessInstance second = calledProcessInstance(instance);
+        assertThat(second).isWaitingAt(EscalationInterview.Elements.SCHEDULE_INTERVIEW).task()
+                .hasCandidateGroup("mainLeaders");
+        holdInterview(second, "lihua", "2026-04-03");
+        assertThat(second).isEnded().hasPassed(EscalationInterview.Elements.WATCH_LIST_PROPOSED);
+        assertThat(events(instance)).extracting(ProblemLedger.Event::type)
+                .containsSubsequence(EventType.RED_WARNING, EventType.INTERVIEW_RECORDED, EventType.RED_WARNING,
+                        EventType.INTERVIEW_RECORDED, EventType.WATCH_LIST_PROPOSED);
+        // warnings and reminders are counted across the whole life, not per round
+        assertThat(instance).variables().containsEntry(REMINDER_COUNT, 2).containsEntry(ESCALATION_LEVEL, 2);
+    }
+
+    @Test
+    void progressReportsLoopBackIntoImplementation() {
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "progress");
+        implement(instance, "progress");
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
+        assertThat(events(instance)).filteredOn(e -> IMPLEMENT_RECTIFICATION.equals(e.activityId())).hasSize(2);
+    }
+
+    @Test
+    void failedVerificationSendsTheWorkBackWithFindings() {
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "fail");
+
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
+        assertThat(openTask(instance, IMPLEMENT_RECTIFICATION)).isNotNull();
+        assertThat(instance).variables().containsEntry(VERIFICATION_DECISION, "fail");
+    }
+
+    @Test
+    void satisfactionBelowThresholdReopensPlanningAndKeepsTheWarnings() {
+        ProcessInstance instance = rectifying("canteen");
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        implement(instance, "completed");
+        verify(instance, "pass");
+        // both sides are rated for an outside reporter (双满意度): one below 85 % is enough
+        evaluate(instance, 92, 80);
+
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION);
+        ProblemRecord reopened = record(instance);
+        assertThat(reopened.rectificationRound()).isEqualTo(2);
+        assertThat(reopened.warningColour()).isEqualTo(WarningColour.YELLOW);
+        assertThat(instance).variables().containsEntry(REMINDER_COUNT, 1).containsEntry(WARNING_COLOUR, "YELLOW");
+        assertThat(events(instance)).extracting(ProblemLedger.Event::type).contains(EventType.RECTIFICATION_REOPENED);
+    }
+
+    @Test
+    void internalProblemIsJudgedOnStaffSatisfactionAlone() {
+        ProcessInstance instance = report("staff", "采购审批材料反复要求补交，效率低");
+        register(instance, "procurement");
+        complete(instance, CLAIM_RESPONSIBILITY, "wujie", Map.of(CLAIM_DECISION, "accept"));
+        complete(instance, PLAN_RECTIFICATION, "zhengyu", Map.of(RECTIFICATION_PLAN, "一次性告知清单，限时办结"));
+        complete(instance, IMPLEMENT_RECTIFICATION, "zhengyu", Map.of(PROGRESS_ACTION, "completed", PROGRESS_REPORT, "清单已公布"));
+        verify(instance, "pass");
+        complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, Map.of(INTERNAL_SATISFACTION, 88, EVALUATION_NOTE, "内部测评30人"));
+
+        assertThat(instance).isWaitingAt(CLOSE_PROBLEM);
+    }
+
+    @Test
+    void reboundAtRevisitOpensALinkedNewProblem() {
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+        evaluate(instance, 95, 95);
+        complete(instance, CLOSE_PROBLEM, OFFICE_HEAD, Map.of(OFFICIAL_REPLY, "已整改完毕，感谢监督。"));
+        fire(timer(instance, REVISIT_TIMER));
+        complete(instance, REVISIT_PROBLEM, OFFICE_HEAD, Map.of(REVISIT_OUTCOME, "rebound", REVISIT_FINDINGS, "窗口人员再次出现推诿"));
+
+        assertThat(instance).isEnded().hasPassed(PROBLEM_REBOUND);
+        assertThat(record(instance).status()).isEqualTo(ProblemStatus.REBOUNDED);
+        String reboundNumber = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(REBOUND_PROBLEM_NUMBER).singleResult().getValue();
+        ProblemRecord rebound = ledger.findByNumber(reboundNumber).orElseThrow();
+        assertThat(rebound.reboundOf()).isEqualTo(record(instance).id());
+        assertThat(rebound.status()).isEqualTo(ProblemStatus.REPORTED);
+        ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reboundNumber).singleResult();
+        assertThat(reopened).isWaitingAt(REGISTER_PROBLEM);
+    }
+
+    // -- input rules ---------------------------------------------------------------------------------------------
+
+    @Test
+    void registrationWithoutRequiredFieldsIsRefusedAndChangesNothing() {
+        ProcessInstance instance = report("public", "办事大厅工作人员上班时间玩手机");
+
+        assertThatThrownBy(() -> complete(instance, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "accept")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("「问题类别」为必填项")
+                .hasMessageContaining("「责任科室」为必填项");
+
+        assertThat(instance).isWaitingAt(REGISTER_PROBLEM);
+        assertThat(instance).variables().doesNotContainKey(REGISTRATION_DECISION);
+        assertThat(record(instance).status()).isEqualTo(ProblemStatus.REPORTED);
+    }
+
+    @Test
+    void valuesOutsideTheFormsChoicesAreRefused() {
+        ProcessInstance instance = report("public", "办事大厅工作人员上班时间玩手机");
+        Map<String, Object> registration = registration("canteen");
+        registration.put(SEVERITY, "catastrophic");
+        assertThatThrownBy(() -> complete(instance, REGISTER_PROBLEM, REGISTRAR, registration))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("catastrophic");
+
+        Map<String, Object> unknownDepartment = registration("finance");
+        assertThatThrownBy(() -> complete(instance, REGISTER_PROBLEM, REGISTRAR, unknownDepartment))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("责任科室");
+        assertThat(instance).isWaitingAt(REGISTER_PROBLEM);
+    }
+
+    @Test
+    void fieldsHiddenByTheFormAreNotRequired() {
+        ProcessInstance instance = report("public", "办事大厅工作人员上班时间玩手机");
+        // a rejection needs no category, department or deadline, just as the form hides them
+        complete(instance, REGISTER_PROBLEM, REGISTRAR, Map.of(
+                REGISTRATION_DECISION, "reject", REJECTION_REASON, "duplicate", REJECTION_COMMENT, "与ZF-2026-000001重复"));
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void reportWithoutDescriptionIsRefusedAndLeavesNoLedgerEntry() {
+        long before = countProblems();
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY,
+                Variables.createVariables().putValue(CHANNEL, "hotline").putValue(REPORTER_TYPE, "public")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("「问题描述」为必填项");
+        assertThat(countProblems()).isEqualTo(before);
+    }
+
+    @Test
+    void extensionToAPastDateIsRefused() {
+        ProcessInstance instance = rectifying("canteen");
+        assertThatThrownBy(() -> requestExtension(instance, "2026-02-01"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于今天");
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
+    }
+
+    @Test
+    void satisfactionScoresOutOfRangeAreRefused() {
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+        assertThatThrownBy(() -> evaluate(instance, 120, 90))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("应在0到100之间");
+        assertThat(instance).isWaitingAt(EVALUATE_SATISFACTION);
+    }
+
+    @Test
+    void registrarMayFixTheDeadlineInsteadOfTheDefault() {
+        ProcessInstance instance = report("public", "车辆调度不透明");
+        Map<String, Object> registration = registration("vehicles");
+        registration.put(DEADLINE_OVERRIDE, "2026-03-06");
+        complete(instance, REGISTER_PROBLEM, REGISTRAR, registration);
+
+        assertThat(deadlineOf(instance)).isEqualTo(at(LocalDateTime.of(2026, 3, 6, 18, 0)));
+        List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(openTask(instance, CLAIM_RESPONSIBILITY).getId());
+        assertThat(links).extracting(IdentityLink::getGroupId).contains("deptVehiclesHead");
+    }
+
+    // -- steps ---------------------------------------------------------------------------------------------------
+
+    private Map<String, Object> registration(String department) {
+        return Variables.createVariables()
+                .putValue(REGISTRATION_DECISION, "accept")
+                .putValue(CATEGORY, "attitude")
+                .putValue(SEVERITY, "general")
+                .putValue(RESPONSIBLE_DEPARTMENT, department)
+                .putValue(RESPONSIBLE_PERSON, "刘强");
+    }
+
+    private void register(ProcessInstance instance, String department) {
+        complete(instance, REGISTER_PROBLEM, REGISTRAR, registration(department));
+    }
+
+    private ProcessInstance registered(String department) {
+        ProcessInstance instance = report("public", "食堂窗口工作人员服务态度生硬");
+        register(instance, department);
+        return instance;
+    }
+
+    private void claim(ProcessInstance instance) {
+        complete(instance, CLAIM_RESPONSIBILITY, CANTEEN_HEAD, Map.of(CLAIM_DECISION, "accept"));
+    }
+
+    private void plan(ProcessInstance instance) {
+        complete(instance, PLAN_RECTIFICATION, CANTEEN_STAFF, Map.of(RECTIFICATION_PLAN, "开展服务礼仪培训，设立窗口服务监督岗，月底前完成"));
+    }
+
+    private ProcessInstance rectifying(String department) {
+        ProcessInstance instance = registered(department);
+        claim(instance);
+        plan(instance);
+        return instance;
+    }
+
+    private void implement(ProcessInstance instance, String action) {
+        complete(instance, IMPLEMENT_RECTIFICATION, CANTEEN_STAFF, Map.of(PROGRESS_ACTION, action, PROGRESS_REPORT, "已完成培训两次"));
+    }
+
+    private void requestExtension(ProcessInstance instance, String until) {
+        complete(instance, IMPLEMENT_RECTIFICATION, CANTEEN_STAFF, Map.of(PROGRESS_ACTION, "extension",
+                PROGRESS_REPORT, "设备未到货", REQUESTED_DEADLINE, until, EXTENSION_REASON, "设备需招标采购"));
+    }
+
+    private void verify(ProcessInstance instance, String decision) {
+        complete(instance, VERIFY_RECTIFICATION, REGISTRAR, Map.of(VERIFICATION_DECISION, decision, VERIFICATION_FINDINGS, "现场核查"));
+    }
+
+    private void evaluate(ProcessInstance instance, int internal, int recipient) {
+        complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, Map.of(
+                INTERNAL_SATISFACTION, internal, RECIPIENT_SATISFACTION, recipient, EVALUATION_NOTE, "内部30人，服务对象20人"));
+    }
+
+    private void holdInterview(ProcessInstance interview, String interviewer, String newDeadline) {
+        complete(interview, EscalationInterview.Elements.SCHEDULE_INTERVIEW, interviewer, Map.of(
+                EscalationInterview.Variables.INTERVIEW_TIME, tomorrowAtTen(), EscalationInterview.Variables.INTERVIEW_PLACE, "三楼会议室"));
+        complete(interview, EscalationInterview.Elements.HOLD_INTERVIEW, interviewer, Map.of(
+                EscalationInterview.Variables.INTERVIEW_FINDINGS, "整改拖延，责任不落实",
+                EscalationInterview.Variables.INTERVIEW_COMMITMENTS, "科室负责人亲自督办",
+                EscalationInterview.Variables.NEW_DEADLINE, newDeadline));
+    }
+
+    private static String tomorrowAtTen() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).plusDays(1) + "T10:00";
+    }
+
+    private Date deadlineOf(ProcessInstance instance) {
+        return (Date) engine.getRuntimeService().getVariable(instance.getId(), RECTIFICATION_DEADLINE);
+    }
+
+    private ProblemRecord record(ProcessInstance instance) {
+        return ledger.findByNumber(instance.getBusinessKey()).orElseThrow();
+    }
+
+    private List<ProblemLedger.Event> events(ProcessInstance instance) {
+        return ledger.events(record(instance).id());
+    }
+
+    private long countProblems() {
+        return ledger.count();
+    }
+}

@@ -25,7 +25,7 @@ public class DemoOrganisation {
     record Person(String id, String name, List<String> groups) {
     }
 
-    static final List<Department> DEPARTMENTS = List.of(
+    public static final List<Department> DEPARTMENTS = List.of(
             new Department("conference", "会务中心", "chenjing", "sunli"),
             new Department("canteen", "机关食堂", "liuqiang", "sunli"),
             new Department("procurement", "物资采购科", "wujie", "sunli"),

@@ -75,12 +75,14 @@ try {
   await page.click('text=作风问题闭环处置');
   await selectOption(page, 'channel', '清风热线');
   await page.check('text=群众');
-  await page.fill('[id$="Field_problemDescription"]', '食堂窗口不找零，工作人员态度生硬');
+  const description = `食堂窗口不找零，工作人员态度生硬（${Date.now()}）`;
+  await page.fill('[id$="Field_problemDescription"]', description);
   await page.screenshot({ path: `${shots}/发现问题.png`, fullPage: true });
   await page.click('button:has-text("Start")');
   await page.waitForSelector('.modal', { state: 'detached' });
   await page.context().close();
-  const started = await engine('/process-instance?processDefinitionKey=problemLifecycle&sortBy=businessKey&sortOrder=desc&maxResults=1');
+  const started = await engine(`/process-instance?variables=problemDescription_eq_${encodeURIComponent(description)}`);
+  if (started.length !== 1) throw new Error(`expected one new problem, found ${started.length}`);
   const number = started[0].businessKey;
   expectWaitingAt(await waitingAt(number), 'registerProblemUserTask');
   console.log(`ok wangfang: reported ${number}`);

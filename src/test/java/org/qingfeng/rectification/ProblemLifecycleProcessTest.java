@@ -154,6 +154,37 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void extensionAfterTheYellowWarningRestartsTheWatchForTheNewDeadline() {
+        ProcessInstance instance = rectifying("canteen");
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        assertThat(instance).isWaitingAt(DEADLINE_REACHED_TIMER);
+
+        requestExtension(instance, "2026-04-30");
+        complete(instance, REVIEW_EXTENSION, REGISTRAR, Map.of(EXTENSION_DECISION, "approve", EXTENSION_COMMENT, "同意"));
+
+        // a new deadline gets its own yellow warning; the old deadline no longer fires
+        assertThat(instance).isWaitingAt(YELLOW_WARNING_TIMER).isNotWaitingAt(DEADLINE_REACHED_TIMER);
+        assertThat(timer(instance, YELLOW_WARNING_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 27, 9, 0)));
+        assertThat(record(instance).warningColour()).isEqualTo(WarningColour.YELLOW);
+    }
+
+    @Test
+    void extensionDuringAnInterviewIsKeptUntilTheInterviewSetsItsOwnDeadline() {
+        ProcessInstance instance = rectifying("canteen");
+        fire(timer(instance, YELLOW_WARNING_TIMER));
+        fire(timer(instance, DEADLINE_REACHED_TIMER));
+
+        requestExtension(instance, "2026-04-30");
+        complete(instance, REVIEW_EXTENSION, REGISTRAR, Map.of(EXTENSION_DECISION, "approve", EXTENSION_COMMENT, "同意"));
+        assertThat(deadlineOf(instance)).isEqualTo(at(LocalDateTime.of(2026, 4, 30, 18, 0)));
+        assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION, ESCALATION_INTERVIEW);
+
+        holdInterview(calledProcessInstance(instance), "sunli", "2026-04-10");
+        assertThat(deadlineOf(instance)).isEqualTo(at(LocalDateTime.of(2026, 4, 10, 18, 0)));
+        assertThat(instance).isWaitingAt(YELLOW_WARNING_TIMER);
+    }
+
+    @Test
     void refusedExtensionKeepsTheDeadline() {
         ProcessInstance instance = rectifying("canteen");
         Date deadline = deadlineOf(instance);

@@ -51,5 +51,8 @@ public class AssignInterviewerDelegate implements JavaDelegate {
         execution.setVariable(INTERVIEWER_USER_ID, user);
         execution.setVariable(INTERVIEW_TITLE, route.get(INTERVIEW_TITLE) + "（" + department.name() + "）");
         execution.setVariable(MISSED_DEADLINE_TEXT, deadlines.display(ProblemContext.date(execution, MISSED_DEADLINE)));
+        // the interview form opens with the routing table's suggested new deadline; the interviewer may change it
+        execution.setVariable(NEW_DEADLINE, deadlines.toLocalDate(deadlines.afterWorkingDays(
+                ((Number) route.get(NEW_DEADLINE_WORKING_DAYS)).intValue())).toString());
     }
 }

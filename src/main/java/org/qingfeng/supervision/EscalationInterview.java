@@ -27,6 +27,7 @@ public final class EscalationInterview {
         public static final String INTERVIEWER_ROLE = "interviewerRole";
         public static final String INTERVIEW_TITLE = "interviewTitle";
         public static final String PROPOSE_WATCH_LIST = "proposeWatchList";
+        public static final String NEW_DEADLINE_WORKING_DAYS = "newDeadlineWorkingDays";
         // set by assignInterviewer
         public static final String INTERVIEWER_GROUP = "interviewerGroup";
         public static final String INTERVIEWER_USER_ID = "interviewerUserId";

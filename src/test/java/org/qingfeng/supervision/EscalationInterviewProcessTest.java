@@ -24,7 +24,9 @@ class EscalationInterviewProcessTest extends ProcessTestSupport {
         ProcessInstance interview = interview("vehicles", 1);
 
         assertThat(interview).isWaitingAt(SCHEDULE_INTERVIEW).task().isAssignedTo("qianjun");
-        assertThat(interview).variables().containsEntry(INTERVIEW_TITLE, "分管领导约谈科室负责人（车辆管理科）");
+        assertThat(interview).variables().containsEntry(INTERVIEW_TITLE, "分管领导约谈科室负责人（车辆管理科）")
+                // 5 working days from Monday 2 March, as escalation-routing.dmn suggests for the first level
+                .containsEntry(NEW_DEADLINE, "2026-03-09");
         hold(interview, "qianjun");
 
         assertThat(interview).isEnded().hasPassed(INTERVIEW_COMPLETED).hasNotPassed(WATCH_LIST_PROPOSED);

@@ -19,6 +19,8 @@ import org.qingfeng.rectification.ProblemLifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Process tests run on the real application context: the delegates write to the real ledger tables, in the
@@ -32,6 +34,20 @@ public abstract class ProcessTestSupport {
     protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** A Monday morning; the default deadlines count working days from here. */
     protected static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+    /**
+     * With {@code -Dqingfeng.test.database=postgres} the same suite runs against a fresh PostgreSQL database, created
+     * here and dropped when the JVM ends. An unreachable server fails the run; it is never skipped.
+     */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if ("postgres".equals(System.getProperty("qingfeng.test.database"))) {
+            String url = TestPostgres.database();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", TestPostgres::user);
+            registry.add("spring.datasource.password", TestPostgres::password);
+        }
+    }
 
     @Autowired
     protected ProcessEngine engine;

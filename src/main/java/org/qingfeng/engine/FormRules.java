@@ -121,8 +121,8 @@ public class FormRules {
     }
 
     private Set<String> allowedValues(FormSchema.Field field, VariableScope scope) {
-        if (field.values() != null) {
-            return new HashSet<>(field.values());
+        if (field.options() != null) {
+            return field.options().keySet();
         }
         Set<String> allowed = new HashSet<>();
         Object options = field.valuesKey() == null ? null : scope.getVariable(field.valuesKey());

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The input fields of a Camunda Form (.form JSON) with the rules that form-js enforces in the browser. */
-record FormSchema(String id, List<Field> fields) {
+public record FormSchema(String id, List<Field> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Field(
+    public record Field(
             String key,
             String label,
             String type,
@@ -23,10 +27,15 @@ record FormSchema(String id, List<Field> fields) {
             Integer maxLength,
             Double min,
             Double max,
-            List<String> values,
+            /** allowed value to label, in the form's order; null when the choices come from {@code valuesKey} */
+            Map<String, String> options,
             String valuesKey,
             String hideExpression,
             boolean disallowPassedDates) {
+    }
+
+    public Optional<Field> field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
     static FormSchema parse(byte[] json) {
@@ -49,11 +58,11 @@ record FormSchema(String id, List<Field> fields) {
                 continue;
             }
             JsonNode validate = c.path("validate");
-            List<String> values = null;
+            Map<String, String> options = null;
             if (c.has("values")) {
-                values = new ArrayList<>();
+                options = new LinkedHashMap<>();
                 for (JsonNode v : c.get("values")) {
-                    values.add(v.path("value").asText());
+                    options.put(v.path("value").asText(), v.path("label").asText());
                 }
             }
             String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText(c.get("key").asText());
@@ -69,7 +78,7 @@ record FormSchema(String id, List<Field> fields) {
                     validate.has("maxLength") ? validate.get("maxLength").asInt() : null,
                     validate.has("min") ? validate.get("min").asDouble() : null,
                     validate.has("max") ? validate.get("max").asDouble() : null,
-                    values,
+                    options == null ? null : Collections.unmodifiableMap(options),
                     c.path("valuesKey").asText(null),
                     hide == null ? null : hide.replaceFirst("^=", ""),
                     c.path("disallowPassedDates").asBoolean(false)));

@@ -1,0 +1,173 @@
+package org.qingfeng.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.qingfeng.rectification.LifecycleSettings;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Read side of the ledger: lists, counts, rates. Plain SQL on the ledger tables, no process-variable queries. */
+@Repository
+public class LedgerQueries {
+
+    public record Page(List<ProblemRow> items, int page, int size, long total) {
+    }
+
+    private static final String FROM = " from problem p left join department d on d.id = p.department_id"
+            + " left join problem o on o.id = p.rebound_of";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public LedgerQueries(NamedParameterJdbcTemplate jdbc, LifecycleSettings settings) {
+        this.jdbc = jdbc;
+        this.zone = settings.zone();
+    }
+
+    public Page list(ProblemFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        Long total = jdbc.queryForObject("select count(*)" + FROM + where, params, Long.class);
+        params.addValue("limit", filter.size()).addValue("offset", (long) filter.page() * filter.size());
+        List<ProblemRow> items = jdbc.query(select(params) + where + orderBy(filter) + " limit :limit offset :offset",
+                params, (rs, n) -> row(rs));
+        return new Page(items, filter.page(), filter.size(), total == null ? 0 : total);
+    }
+
+    /** Streams every row the filter matches, in its order, without paging. */
+    public void forEach(ProblemFilter filter, Consumer<ProblemRow> consumer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        jdbc.query(select(params) + where + orderBy(filter), params, (RowCallbackHandler) rs -> consumer.accept(row(rs)));
+    }
+
+    public java.util.Optional<ProblemRow> find(String number) {
+        MapSqlParameterSource params = new MapSqlParameterSource("number", number);
+        return jdbc.query(select(params) + " where p.number = :number", params, (rs, n) -> row(rs)).stream().findFirst();
+    }
+
+    /** Each department's figures for {@code month}; overdue counts as of the month's end, or now for this month. */
+    public List<DepartmentRate> rates(YearMonth month) {
+        Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        MapSqlParameterSource params = new MapSqlParameterSource("end", end)
+                .addValue("asOf", now.before(end) ? now : end)
+                .addValue("registered", ProblemStatus.REJECTED.name());
+        return jdbc.query("""
+                select d.id, d.name,
+                  count(p.id) filter (where p.deadline < :end) as due,
+                  count(p.id) filter (where p.deadline < :end and p.closed_at < :end) as closed,
+                  count(p.id) filter (where p.deadline < :end and p.closed_at < :end and p.closed_at <= p.deadline) as on_time,
+                  count(p.id) filter (where p.registered_at < :end and (p.closed_at is null or p.closed_at >= :end)) as open,
+                  count(p.id) filter (where p.deadline < :asOf and (p.closed_at is null or p.closed_at >= :asOf)) as overdue
+                from department d
+                left join problem p on p.department_id = d.id and p.registered_at is not null and p.status <> :registered
+                group by d.id, d.name, d.sort_order
+                order by d.sort_order, d.id""", params, (rs, n) -> {
+            int due = rs.getInt("due");
+            int closed = rs.getInt("closed");
+            int onTime = rs.getInt("on_time");
+            return new DepartmentRate(rs.getString("id"), rs.getString("name"), due, closed, onTime,
+                    due == 0 ? null : (double) closed / due, due == 0 ? null : (double) onTime / due,
+                    rs.getInt("open"), rs.getInt("overdue"));
+        });
+    }
+
+    private String select(MapSqlParameterSource params) {
+        params.addValue("now", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        return """
+                select p.*, d.name as department_name, o.number as rebound_of_number,
+                  case when p.status = 'REGISTERED' and p.deadline < :now then true else false end as is_overdue""" + FROM;
+    }
+
+    private String where(ProblemFilter f, MapSqlParameterSource params) {
+        List<String> clauses = new ArrayList<>();
+        equal(clauses, params, "p.department_id", "department", f.departmentId());
+        equal(clauses, params, "p.status", "status", f.status() == null ? null : f.status().name());
+        equal(clauses, params, "p.stage", "stage", f.stage() == null ? null : f.stage().name());
+        equal(clauses, params, "p.channel", "channel", f.channel());
+        equal(clauses, params, "p.category", "category", f.category());
+        equal(clauses, params, "p.severity", "severity", f.severity());
+        equal(clauses, params, "p.warning_colour", "warning", f.warning() == null ? null : f.warning().name());
+        if (f.overdue() != null) {
+            params.addValue("overdueNow", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+            clauses.add(f.overdue()
+                    ? "p.status = 'REGISTERED' and p.deadline < :overdueNow"
+                    : "not (p.status = 'REGISTERED' and p.deadline < :overdueNow)");
+        }
+        range(clauses, params, "p.registered_at", "registered", f.registeredFrom(), f.registeredTo());
+        range(clauses, params, "p.deadline", "deadline", f.deadlineFrom(), f.deadlineTo());
+        if (f.text() != null) {
+            params.addValue("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            clauses.add("(lower(p.description) like :text escape '\\' or lower(p.number) like :text escape '\\')");
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private static String orderBy(ProblemFilter f) {
+        String direction = f.ascending() ? " asc" : " desc";
+        return " order by " + f.sort().column + direction + " nulls last, p.id" + direction;
+    }
+
+    private static void equal(List<String> clauses, MapSqlParameterSource params, String column, String name, String value) {
+        if (value != null) {
+            params.addValue(name, value);
+            clauses.add(column + " = :" + name);
+        }
+    }
+
+    private void range(List<String> clauses, MapSqlParameterSource params, String column, String name, LocalDate from, LocalDate to) {
+        if (from != null) {
+            params.addValue(name + "From", Timestamp.from(from.atStartOfDay(zone).toInstant()));
+            clauses.add(column + " >= :" + name + "From");
+        }
+        if (to != null) {
+            params.addValue(name + "To", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+            clauses.add(column + " < :" + name + "To");
+        }
+    }
+
+    private ProblemRow row(ResultSet rs) throws SQLException {
+        return new ProblemRow(
+                rs.getString("number"),
+                ProblemStatus.valueOf(rs.getString("status")),
+                Stage.valueOf(rs.getString("stage")),
+                rs.getBoolean("is_overdue"),
+                rs.getString("channel"),
+                rs.getString("reporter_type"),
+                rs.getString("category"),
+                rs.getString("severity"),
+                rs.getString("department_id"),
+                rs.getString("department_name"),
+                rs.getString("responsible_person"),
+                rs.getString("description"),
+                time(rs, "reported_at"),
+                time(rs, "registered_at"),
+                time(rs, "deadline"),
+                WarningColour.valueOf(rs.getString("warning_colour")),
+                rs.getInt("reminder_count"),
+                rs.getInt("extension_count"),
+                rs.getInt("escalation_level"),
+                rs.getInt("rectification_round"),
+                time(rs, "closed_at"),
+                (Boolean) rs.getObject("closed_on_time"),
+                rs.getString("rebound_of_number"),
+                rs.getString("process_instance_id"));
+    }
+
+    private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,83 @@
+package org.qingfeng.ledger.api;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.qingfeng.ledger.DepartmentRate;
+import org.qingfeng.ledger.LedgerQueries;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemRow;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The ledger (台账) over HTTP: lists with filters, one problem with its timeline, department rates, exports. */
+@RestController
+@RequestMapping("/api/ledger")
+public class LedgerController {
+
+    public record ProblemDetail(ProblemRow problem, List<ProblemLedger.Event> timeline) {
+    }
+
+    private final LedgerQueries queries;
+    private final ProblemLedger ledger;
+    private final ProblemFilterParser filters;
+    private final LedgerExport export;
+
+    public LedgerController(LedgerQueries queries, ProblemLedger ledger, ProblemFilterParser filters, LedgerExport export) {
+        this.queries = queries;
+        this.ledger = ledger;
+        this.filters = filters;
+        this.export = export;
+    }
+
+    @GetMapping("/problems")
+    public LedgerQueries.Page list(@RequestParam Map<String, String> params) {
+        return queries.list(filters.parse(params));
+    }
+
+    @GetMapping("/problems/{number}")
+    public ProblemDetail problem(@PathVariable String number) {
+        ProblemRow row = queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
+        long id = ledger.findByNumber(number).orElseThrow().id();
+        return new ProblemDetail(row, ledger.events(id));
+    }
+
+    @GetMapping("/rates")
+    public List<DepartmentRate> rates(@RequestParam(required = false) String month) {
+        if (month == null) {
+            throw new BadParameterException("month", "month is required, e.g. month=2026-03");
+        }
+        try {
+            return queries.rates(YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException("month", "month must look like 2026-03, not '" + month + "'");
+        }
+    }
+
+    @GetMapping("/problems.csv")
+    public ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> params) {
+        var filter = filters.parse(params);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out -> export.csv(filter, out));
+    }
+
+    @GetMapping("/problems.xlsx")
+    public ResponseEntity<StreamingResponseBody> xlsx(@RequestParam Map<String, String> params) {
+        var filter = filters.parse(params);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out -> export.xlsx(filter, out));
+    }
+}

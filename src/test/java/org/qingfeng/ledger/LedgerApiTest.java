@@ -7,6 +7,8 @@ import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,6 +34,8 @@ class LedgerApiTest extends ProcessTestSupport {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    LedgerQueries queries;
 
     private static ProcessInstance onTime;
     private static ProcessInstance late;
@@ -68,6 +72,28 @@ class LedgerApiTest extends ProcessTestSupport {
         Map<String, Object> february = ((List<Map<String, Object>>) get("/api/ledger/rates?month=2026-02", List.class).getBody())
                 .stream().filter(r -> "security".equals(r.get("departmentId"))).findFirst().orElseThrow();
         assertThat(february).containsEntry("due", 0).containsEntry("rectificationRate", null);
+
+        // March has closed and was frozen when first asked: a deadline moved afterwards does not rewrite it
+        long id = ledger.findByNumber(overdue.getBusinessKey()).orElseThrow().id();
+        Date deadline = ledger.find(id).orElseThrow().deadline();
+        ledger.setDeadline(id, at(LocalDateTime.of(2026, 4, 30, 18, 0)));
+        try {
+            assertThat(queries.rates(YearMonth.of(2026, 3))).filteredOn(r -> r.departmentId().equals("security"))
+                    .singleElement().satisfies(r -> assertThat(r.due()).isEqualTo(2));
+            Map<String, Object> frozen = ((List<Map<String, Object>>) get("/api/ledger/rates?month=2026-03", List.class).getBody())
+                    .stream().filter(r -> "security".equals(r.get("departmentId"))).findFirst().orElseThrow();
+            assertThat(frozen).containsEntry("due", 3).containsEntry("closed", 2);
+        } finally {
+            ledger.setDeadline(id, deadline);
+        }
+    }
+
+    @Test
+    void apiIsDescribedByOpenApi() {
+        Map<String, Object> openApi = get("/api/openapi.json", Map.class).getBody();
+        assertThat((Map<String, Object>) openApi.get("paths")).containsKeys(
+                "/api/ledger/problems", "/api/ledger/problems/{number}", "/api/ledger/rates",
+                "/api/ledger/problems.csv", "/api/ledger/problems.xlsx");
     }
 
     @Test

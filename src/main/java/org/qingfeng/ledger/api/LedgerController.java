@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.LedgerQueries;
+import org.qingfeng.ledger.MonthlyRates;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRow;
 import org.springframework.http.HttpHeaders;
@@ -28,12 +29,15 @@ public class LedgerController {
     }
 
     private final LedgerQueries queries;
+    private final MonthlyRates rates;
     private final ProblemLedger ledger;
     private final ProblemFilterParser filters;
     private final LedgerExport export;
 
-    public LedgerController(LedgerQueries queries, ProblemLedger ledger, ProblemFilterParser filters, LedgerExport export) {
+    public LedgerController(LedgerQueries queries, MonthlyRates rates, ProblemLedger ledger, ProblemFilterParser filters,
+            LedgerExport export) {
         this.queries = queries;
+        this.rates = rates;
         this.ledger = ledger;
         this.filters = filters;
         this.export = export;
@@ -57,7 +61,7 @@ public class LedgerController {
             throw new BadParameterException("month", "month is required, e.g. month=2026-03");
         }
         try {
-            return queries.rates(YearMonth.parse(month));
+            return rates.of(YearMonth.parse(month));
         } catch (DateTimeParseException e) {
             throw new BadParameterException("month", "month must look like 2026-03, not '" + month + "'");
         }

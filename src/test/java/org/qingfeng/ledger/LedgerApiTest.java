@@ -94,6 +94,10 @@ class LedgerApiTest extends ProcessTestSupport {
         assertThat((Map<String, Object>) openApi.get("paths")).containsKeys(
                 "/api/ledger/problems", "/api/ledger/problems/{number}", "/api/ledger/rates",
                 "/api/ledger/problems.csv", "/api/ledger/problems.xlsx");
+        Map<String, Object> list = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) openApi.get("paths"))
+                .get("/api/ledger/problems")).get("get");
+        assertThat((List<Map<String, Object>>) list.get("parameters")).extracting(p -> p.get("name"))
+                .contains("department", "status", "overdue", "q", "page", "size", "sort");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.qingfeng.ledger.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -44,11 +46,14 @@ public class LedgerController {
     }
 
     @GetMapping("/problems")
-    public LedgerQueries.Page list(@RequestParam Map<String, String> params) {
+    @Operation(summary = "问题台账列表: a page of problems matching the filters")
+    @LedgerFilterParameters
+    public LedgerQueries.Page list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         return queries.list(filters.parse(params));
     }
 
     @GetMapping("/problems/{number}")
+    @Operation(summary = "One problem with its timeline: every step, who, when, what was decided")
     public ProblemDetail problem(@PathVariable String number) {
         ProblemRow row = queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
         long id = ledger.findByNumber(number).orElseThrow().id();
@@ -56,7 +61,8 @@ public class LedgerController {
     }
 
     @GetMapping("/rates")
-    public List<DepartmentRate> rates(@RequestParam(required = false) String month) {
+    @Operation(summary = "整改率 and 按期整改率 per department for a month; closed months come from their frozen snapshot")
+    public List<DepartmentRate> rates(@Parameter(description = "e.g. 2026-03") @RequestParam(required = false) String month) {
         if (month == null) {
             throw new BadParameterException("month", "month is required, e.g. month=2026-03");
         }
@@ -68,7 +74,9 @@ public class LedgerController {
     }
 
     @GetMapping("/problems.csv")
-    public ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> params) {
+    @Operation(summary = "The filtered list as CSV (UTF-8), all rows")
+    @LedgerFilterParameters
+    public ResponseEntity<StreamingResponseBody> csv(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         var filter = filters.parse(params);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.csv\"")
@@ -77,7 +85,9 @@ public class LedgerController {
     }
 
     @GetMapping("/problems.xlsx")
-    public ResponseEntity<StreamingResponseBody> xlsx(@RequestParam Map<String, String> params) {
+    @Operation(summary = "The filtered list as an Excel workbook, all rows")
+    @LedgerFilterParameters
+    public ResponseEntity<StreamingResponseBody> xlsx(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         var filter = filters.parse(params);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.xlsx\"")

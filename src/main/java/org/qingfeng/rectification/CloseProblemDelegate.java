@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.Stage;
 import org.slf4j.Logger;
@@ -20,10 +21,12 @@ public class CloseProblemDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(CloseProblemDelegate.class);
 
     private final ProblemLedger ledger;
+    private final LedgerRecords records;
     private final Deadlines deadlines;
 
-    public CloseProblemDelegate(ProblemLedger ledger, Deadlines deadlines) {
+    public CloseProblemDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
         this.ledger = ledger;
+        this.records = records;
         this.deadlines = deadlines;
     }
 
@@ -35,6 +38,7 @@ public class CloseProblemDelegate implements JavaDelegate {
         Date revisitDue = deadlines.revisitDue(closedAt);
         execution.setVariable(REVISIT_DUE_AT, revisitDue);
         long id = ProblemContext.problemId(execution);
+        records.evaluationOutcome(id, true);
         ledger.close(id, ProblemContext.string(execution, OFFICIAL_REPLY), closedAt, onTime);
         ledger.enterStage(id, Stage.AWAITING_REVISIT);
         ledger.record(id, EventType.CLOSED, ProblemContext.actor(execution), execution.getCurrentActivityId(),

@@ -5,6 +5,7 @@ import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.WarningColour;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ public class IssueRedWarningDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(IssueRedWarningDelegate.class);
 
     private final ProblemLedger ledger;
+    private final LedgerRecords records;
     private final Deadlines deadlines;
 
-    public IssueRedWarningDelegate(ProblemLedger ledger, Deadlines deadlines) {
+    public IssueRedWarningDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
         this.ledger = ledger;
+        this.records = records;
         this.deadlines = deadlines;
     }
 
@@ -33,6 +36,7 @@ public class IssueRedWarningDelegate implements JavaDelegate {
         long id = ProblemContext.problemId(execution);
         ledger.raiseWarning(id, WarningColour.RED);
         ledger.escalate(id, level);
+        records.reminder(id, LedgerRecords.ReminderKind.RED_WARNING, ProblemContext.date(execution, RECTIFICATION_DEADLINE));
         ledger.record(id, EventType.RED_WARNING, ProblemContext.SYSTEM, execution.getCurrentActivityId(),
                 "整改时限 " + deadlines.display(ProblemContext.date(execution, RECTIFICATION_DEADLINE)) + " 已过，第" + level + "级约谈");
         LOG.info("red warning number={} escalationLevel={}", execution.getProcessBusinessKey(), level);

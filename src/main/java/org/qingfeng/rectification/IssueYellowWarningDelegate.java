@@ -5,6 +5,7 @@ import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.WarningColour;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ public class IssueYellowWarningDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(IssueYellowWarningDelegate.class);
 
     private final ProblemLedger ledger;
+    private final LedgerRecords records;
     private final Deadlines deadlines;
 
-    public IssueYellowWarningDelegate(ProblemLedger ledger, Deadlines deadlines) {
+    public IssueYellowWarningDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
         this.ledger = ledger;
+        this.records = records;
         this.deadlines = deadlines;
     }
 
@@ -34,6 +37,7 @@ public class IssueYellowWarningDelegate implements JavaDelegate {
         long id = ProblemContext.problemId(execution);
         ledger.raiseWarning(id, WarningColour.YELLOW);
         ledger.countReminder(id);
+        records.reminder(id, LedgerRecords.ReminderKind.YELLOW_WARNING, ProblemContext.date(execution, RECTIFICATION_DEADLINE));
         ledger.record(id, EventType.YELLOW_WARNING, ProblemContext.SYSTEM, execution.getCurrentActivityId(),
                 "整改时限 " + deadlines.display(ProblemContext.date(execution, RECTIFICATION_DEADLINE)) + " 临近，已催办");
         LOG.info("yellow warning number={}", execution.getProcessBusinessKey());

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class OpenReboundProblemDelegate implements JavaDelegate {
 
     private final ProblemLedger ledger;
+    private final LedgerRecords records;
     private final Departments departments;
 
-    public OpenReboundProblemDelegate(ProblemLedger ledger, Departments departments) {
+    public OpenReboundProblemDelegate(ProblemLedger ledger, LedgerRecords records, Departments departments) {
         this.ledger = ledger;
+        this.records = records;
         this.departments = departments;
     }
 
@@ -40,6 +43,7 @@ public class OpenReboundProblemDelegate implements JavaDelegate {
                 .startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, report);
         String number = rebound.getBusinessKey();
         execution.setVariable(REBOUND_PROBLEM_NUMBER, number);
+        records.reboundOpened(originId, ledger.findByNumber(number).orElseThrow().id());
         ledger.record(originId, EventType.REBOUND_OPENED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
                 "反弹问题已重新登记为 " + number);
     }

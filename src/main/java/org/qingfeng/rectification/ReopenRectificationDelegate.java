@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class ReopenRectificationDelegate implements JavaDelegate {
 
     private final ProblemLedger ledger;
+    private final LedgerRecords records;
     private final Deadlines deadlines;
 
-    public ReopenRectificationDelegate(ProblemLedger ledger, Deadlines deadlines) {
+    public ReopenRectificationDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
         this.ledger = ledger;
+        this.records = records;
         this.deadlines = deadlines;
     }
 
@@ -29,6 +32,7 @@ public class ReopenRectificationDelegate implements JavaDelegate {
         Date deadline = deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS));
         DeadlineVariables.set(execution, deadlines, deadline);
         long id = ProblemContext.problemId(execution);
+        records.evaluationOutcome(id, false);
         ledger.reopen(id, deadline);
         ledger.record(id, EventType.RECTIFICATION_REOPENED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
                 "满意度未达标（内部 " + execution.getVariable(INTERNAL_SATISFACTION) + "%，服务对象 "

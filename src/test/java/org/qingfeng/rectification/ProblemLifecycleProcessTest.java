@@ -18,9 +18,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.engine.InvalidInputException;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.ledger.ProblemStatus;
@@ -30,6 +33,11 @@ import org.qingfeng.supervision.EscalationInterview;
 
 /** Every path of processes/problem-lifecycle.bpmn, with the ledger checked alongside. */
 class ProblemLifecycleProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    private LedgerRecords records;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static final String REGISTRAR = "wangfang";
     private static final String OFFICE_HEAD = "zhoumin";
@@ -83,6 +91,12 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 EventType.REPORTED, EventType.TASK_COMPLETED, EventType.REGISTERED, EventType.CLOSED, EventType.REVISITED);
         assertThat(events(instance)).filteredOn(e -> REGISTER_PROBLEM.equals(e.activityId()))
                 .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(REGISTRAR));
+        long id = done.id();
+        assertThat(records.count("rectification_plan", id)).isEqualTo(1);
+        assertThat(records.count("progress_report", id)).isEqualTo(1);
+        assertThat(records.count("evaluation", id)).isEqualTo(1);
+        assertThat(records.count("revisit", id)).isEqualTo(1);
+        assertThat(records.count("reminder", id)).isZero();
     }
 
     @Test
@@ -150,6 +164,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 .isNotEqualTo(yellowBefore).isEqualTo(at(LocalDateTime.of(2026, 4, 7, 9, 0)));
         ProblemRecord extended = record(instance);
         assertThat(extended.extensionCount()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select decision from extension_request where problem_id = ?", String.class,
+                extended.id())).isEqualTo("approve");
         assertThat(extended.deadline()).isEqualTo(newDeadline);
     }
 
@@ -195,6 +211,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt(IMPLEMENT_RECTIFICATION);
         assertThat(deadlineOf(instance)).isEqualTo(deadline);
         assertThat(record(instance).extensionCount()).isZero();
+        assertThat(jdbc.queryForObject("select decision from extension_request where problem_id = ?", String.class,
+                record(instance).id())).isEqualTo("refuse");
         assertThat(events(instance)).filteredOn(e -> REVIEW_EXTENSION.equals(e.activityId())).hasSize(1);
     }
 
@@ -246,6 +264,11 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                         EventType.INTERVIEW_RECORDED, EventType.WATCH_LIST_PROPOSED);
         // warnings and reminders are counted across the whole life, not per round
         assertThat(instance).variables().containsEntry(REMINDER_COUNT, 2).containsEntry(ESCALATION_LEVEL, 2);
+        long id = record(instance).id();
+        assertThat(jdbc.queryForList("select kind from reminder where problem_id = ? order by id", String.class, id))
+                .containsExactly("YELLOW_WARNING", "RED_WARNING", "YELLOW_WARNING", "RED_WARNING");
+        assertThat(jdbc.queryForList("select watch_list_proposed from escalation_interview where problem_id = ? order by level",
+                Boolean.class, id)).containsExactly(false, true);
     }
 
     @Test
@@ -284,6 +307,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
         assertThat(reopened.warningColour()).isEqualTo(WarningColour.YELLOW);
         assertThat(instance).variables().containsEntry(REMINDER_COUNT, 1).containsEntry(WARNING_COLOUR, "YELLOW");
         assertThat(events(instance)).extracting(ProblemLedger.Event::type).contains(EventType.RECTIFICATION_REOPENED);
+        assertThat(jdbc.queryForObject("select satisfaction_met from evaluation where problem_id = ?", Boolean.class,
+                reopened.id())).isFalse();
     }
 
     @Test
@@ -315,6 +340,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 .processInstanceId(instance.getId()).variableName(REBOUND_PROBLEM_NUMBER).singleResult().getValue();
         ProblemRecord rebound = ledger.findByNumber(reboundNumber).orElseThrow();
         assertThat(rebound.reboundOf()).isEqualTo(record(instance).id());
+        assertThat(jdbc.queryForObject("select rebound_problem_id from revisit where problem_id = ?", Long.class,
+                record(instance).id())).isEqualTo(rebound.id());
         assertThat(rebound.status()).isEqualTo(ProblemStatus.REPORTED);
         ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(reboundNumber).singleResult();

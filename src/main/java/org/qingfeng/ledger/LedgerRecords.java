@@ -1,0 +1,117 @@
+package org.qingfeng.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The typed records of a problem's steps: plans, progress reports, extension requests, reminders, evaluations,
+ * escalation interviews and revisits. Like {@link ProblemLedger}, every method joins the caller's transaction.
+ */
+@Repository
+public class LedgerRecords {
+
+    /** Kinds of reminders and warnings. */
+    public enum ReminderKind {
+        CLAIM_OVERDUE, YELLOW_WARNING, RED_WARNING
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void plan(long problemId, String plan, String by) {
+        jdbc.update("""
+                insert into rectification_plan (problem_id, round, plan, submitted_by, submitted_at)
+                select id, rectification_round, ?, ?, ? from problem where id = ?""", plan, by, now(), problemId);
+    }
+
+    public void progress(long problemId, String action, String report, String by) {
+        jdbc.update("insert into progress_report (problem_id, action, report, reported_by, reported_at) values (?, ?, ?, ?, ?)",
+                problemId, action, report, by, now());
+    }
+
+    public void extensionRequested(long problemId, Date requestedDeadline, String reason, String by) {
+        jdbc.update("""
+                insert into extension_request (problem_id, requested_deadline, reason, requested_by, requested_at)
+                values (?, ?, ?, ?, ?)""", problemId, ts(requestedDeadline), reason, by, now());
+    }
+
+    /** Decides the problem's open extension request. */
+    public void extensionDecided(long problemId, String decision, String comment, String by) {
+        jdbc.update("""
+                update extension_request set decision = ?, decision_comment = ?, decided_by = ?, decided_at = ?
+                where problem_id = ? and decision is null""", decision, comment, by, now(), problemId);
+    }
+
+    public void reminder(long problemId, ReminderKind kind, Date deadline) {
+        jdbc.update("insert into reminder (problem_id, kind, deadline, sent_at) values (?, ?, ?, ?)",
+                problemId, kind.name(), ts(deadline), now());
+    }
+
+    public void evaluation(long problemId, Number internal, Number recipient, String note, String by) {
+        jdbc.update("""
+                insert into evaluation (problem_id, round, internal_satisfaction, recipient_satisfaction, note, evaluated_by, evaluated_at)
+                select id, rectification_round, ?, ?, ?, ?, ? from problem where id = ?""",
+                decimal(internal), decimal(recipient), note, by, now(), problemId);
+    }
+
+    /** Records whether the problem's latest evaluation met the threshold. */
+    public void evaluationOutcome(long problemId, boolean met) {
+        jdbc.update("""
+                update evaluation set satisfaction_met = ? where problem_id = ?
+                and id = (select max(id) from evaluation where problem_id = ?)""", met, problemId, problemId);
+    }
+
+    public void interview(long problemId, int level, String title, String interviewer, String time, String place,
+            String findings, String commitments, Date newDeadline) {
+        jdbc.update("""
+                insert into escalation_interview (problem_id, level, title, interviewer, interview_time, place, findings,
+                    commitments, new_deadline, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                problemId, level, title, interviewer, time, place, findings, commitments, ts(newDeadline), now());
+    }
+
+    /** Marks the problem's latest interview as having proposed the watch list. */
+    public void watchListProposed(long problemId) {
+        jdbc.update("""
+                update escalation_interview set watch_list_proposed = true where problem_id = ?
+                and id = (select max(id) from escalation_interview where problem_id = ?)""", problemId, problemId);
+    }
+
+    public void revisit(long problemId, String outcome, String findings, String by) {
+        jdbc.update("insert into revisit (problem_id, outcome, findings, revisited_by, revisited_at) values (?, ?, ?, ?, ?)",
+                problemId, outcome, findings, by, now());
+    }
+
+    /** Links the problem's latest revisit to the new problem its rebound opened. */
+    public void reboundOpened(long problemId, long reboundProblemId) {
+        jdbc.update("""
+                update revisit set rebound_problem_id = ? where problem_id = ?
+                and id = (select max(id) from revisit where problem_id = ?)""", reboundProblemId, problemId, problemId);
+    }
+
+    public int count(String table, long problemId) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        return jdbc.queryForObject("select count(*) from " + table + " where problem_id = ?", Integer.class, problemId);
+    }
+
+    private static BigDecimal decimal(Number value) {
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static Timestamp ts(Date date) {
+        return date == null ? null : new Timestamp(date.getTime());
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+}

@@ -126,6 +126,8 @@ class LedgerApiTest extends ProcessTestSupport {
                 .contains("REPORTED", "REGISTERED", "CLOSED");
         assertThat((List<Map<String, Object>>) detail.get("timeline")).extracting(e -> e.get("actor"))
                 .contains("wangfang", "guoqiang", "linna", "zhoumin");
+        assertThat((List<Map<String, Object>>) detail.get("steps")).extracting(e -> e.get("name"))
+                .containsSubsequence("发现问题", "登记问题", "签收认领问题", "制定整改方案", "核查整改情况", "审核销号并答复");
     }
 
     @Test

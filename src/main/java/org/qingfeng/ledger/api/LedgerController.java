@@ -3,10 +3,12 @@ package org.qingfeng.ledger.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.YearMonth;
+import java.util.Date;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.HistoryService;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.LedgerQueries;
 import org.qingfeng.ledger.MonthlyRates;
@@ -27,7 +29,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/ledger")
 public class LedgerController {
 
-    public record ProblemDetail(ProblemRow problem, List<ProblemLedger.Event> timeline) {
+    /** One problem: its ledger row, its ledger timeline and the process steps from Camunda's history. */
+    public record ProblemDetail(ProblemRow problem, List<ProblemLedger.Event> timeline, List<ProcessStep> steps) {
+    }
+
+    /** A step of the problem's process as Camunda's history records it. */
+    public record ProcessStep(String activityId, String name, String type, String assignee, Date startedAt, Date endedAt,
+            boolean canceled) {
     }
 
     private final LedgerQueries queries;
@@ -35,9 +43,11 @@ public class LedgerController {
     private final ProblemLedger ledger;
     private final ProblemFilterParser filters;
     private final LedgerExport export;
+    private final HistoryService history;
 
     public LedgerController(LedgerQueries queries, MonthlyRates rates, ProblemLedger ledger, ProblemFilterParser filters,
-            LedgerExport export) {
+            LedgerExport export, HistoryService history) {
+        this.history = history;
         this.queries = queries;
         this.rates = rates;
         this.ledger = ledger;
@@ -57,7 +67,15 @@ public class LedgerController {
     public ProblemDetail problem(@PathVariable String number) {
         ProblemRow row = queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
         long id = ledger.findByNumber(number).orElseThrow().id();
-        return new ProblemDetail(row, ledger.events(id));
+        List<ProcessStep> steps = row.processInstanceId() == null ? List.of() : history.createHistoricActivityInstanceQuery()
+                .processInstanceId(row.processInstanceId())
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+                .list().stream()
+                .filter(a -> a.getActivityName() != null)
+                .map(a -> new ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
+                        a.getStartTime(), a.getEndTime(), a.isCanceled()))
+                .toList();
+        return new ProblemDetail(row, ledger.events(id), steps);
     }
 
     @GetMapping("/rates")

@@ -3,8 +3,7 @@ package org.qingfeng.calendar;
 import java.time.LocalDate;
 
 /**
- * Which days are working days (工作日). Every deadline in Qingfeng is counted through this one interface, so the
- * Chinese statutory calendar (holidays and 调休 make-up days) can replace the weekend rule without touching callers.
+ * Which days are working days (工作日). Every deadline in Qingfeng is counted through this one interface.
  */
 public interface WorkingDayCalendar {
 

@@ -100,6 +100,16 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void deadlinesSkipTheSpringFestivalAndCountItsMakeUpSaturdays() {
+        moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 0));
+        ProcessInstance instance = registered("canteen");
+
+        // claim: next working day; 15 working days: 2/13, 2/14 (调休), 2/24–27, 2/28 (调休), 3/2–6, 3/9–11
+        assertThat(timer(instance, CLAIM_OVERDUE_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 2, 13, 18, 0)));
+        assertThat(deadlineOf(instance)).isEqualTo(at(LocalDateTime.of(2026, 3, 11, 18, 0)));
+    }
+
+    @Test
     void rejectedReportEndsWithItsReasonInTheLedger() {
         ProcessInstance instance = report("staff", "会议室空调温度太低");
         complete(instance, REGISTER_PROBLEM, REGISTRAR, Map.of(

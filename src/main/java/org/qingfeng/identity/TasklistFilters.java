@@ -1,5 +1,6 @@
 package org.qingfeng.identity;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,7 +31,12 @@ public class TasklistFilters {
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+                .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                        // shown on every task card, so people see which problem a task is about
+                        "variables", List.of(
+                                Map.of("name", "problemNumber", "label", "台账编号"),
+                                Map.of("name", "rectificationDeadlineText", "label", "整改时限"),
+                                Map.of("name", "problemDescription", "label", "问题"))));
         filters.saveFilter(filter);
     }
 }

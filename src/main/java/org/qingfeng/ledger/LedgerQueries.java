@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.rectification.LifecycleSettings;
@@ -38,7 +40,8 @@ public class LedgerQueries {
     public Page list(ProblemFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
-        Long total = jdbc.queryForObject("select count(*)" + FROM + where, params, Long.class);
+        // the filters only use problem's own columns, so the count needs no joins
+        Long total = jdbc.queryForObject("select count(*) from problem p" + where, params, Long.class);
         params.addValue("limit", filter.size()).addValue("offset", (long) filter.page() * filter.size());
         List<ProblemRow> items = jdbc.query(select(params) + where + orderBy(filter) + " limit :limit offset :offset",
                 params, (rs, n) -> row(rs));
@@ -63,24 +66,24 @@ public class LedgerQueries {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         MapSqlParameterSource params = new MapSqlParameterSource("end", end)
                 .addValue("asOf", now.before(end) ? now : end)
-                .addValue("registered", ProblemStatus.REJECTED.name());
-        return jdbc.query("""
-                select d.id, d.name,
-                  count(p.id) filter (where p.deadline < :end) as due,
-                  count(p.id) filter (where p.deadline < :end and p.closed_at < :end) as closed,
-                  count(p.id) filter (where p.deadline < :end and p.closed_at < :end and p.closed_at <= p.deadline) as on_time,
-                  count(p.id) filter (where p.registered_at < :end and (p.closed_at is null or p.closed_at >= :end)) as open,
-                  count(p.id) filter (where p.deadline < :asOf and (p.closed_at is null or p.closed_at >= :asOf)) as overdue
-                from department d
-                left join problem p on p.department_id = d.id and p.registered_at is not null and p.status <> :registered
-                group by d.id, d.name, d.sort_order
-                order by d.sort_order, d.id""", params, (rs, n) -> {
-            int due = rs.getInt("due");
-            int closed = rs.getInt("closed");
-            int onTime = rs.getInt("on_time");
-            return new DepartmentRate(rs.getString("id"), rs.getString("name"), due, closed, onTime,
-                    due == 0 ? null : (double) closed / due, due == 0 ? null : (double) onTime / due,
-                    rs.getInt("open"), rs.getInt("overdue"));
+                .addValue("rejected", ProblemStatus.REJECTED.name());
+        // aggregated on problem alone, which its rates index covers; departments are joined in afterwards
+        Map<String, int[]> counts = new HashMap<>();
+        jdbc.query("""
+                select p.department_id,
+                  count(*) filter (where p.deadline < :end) as due,
+                  count(*) filter (where p.deadline < :end and p.closed_at < :end) as closed,
+                  count(*) filter (where p.deadline < :end and p.closed_at < :end and p.closed_at <= p.deadline) as on_time,
+                  count(*) filter (where p.registered_at < :end and (p.closed_at is null or p.closed_at >= :end)) as open,
+                  count(*) filter (where p.deadline < :asOf and (p.closed_at is null or p.closed_at >= :asOf)) as overdue
+                from problem p
+                where p.department_id is not null and p.registered_at is not null and p.status <> :rejected
+                group by p.department_id""", params, (RowCallbackHandler) rs -> counts.put(rs.getString("department_id"),
+                new int[] {rs.getInt("due"), rs.getInt("closed"), rs.getInt("on_time"), rs.getInt("open"), rs.getInt("overdue")}));
+        return jdbc.query("select id, name from department order by sort_order, id", (rs, n) -> {
+            int[] c = counts.getOrDefault(rs.getString("id"), new int[5]);
+            return new DepartmentRate(rs.getString("id"), rs.getString("name"), c[0], c[1], c[2],
+                    c[0] == 0 ? null : (double) c[1] / c[0], c[0] == 0 ? null : (double) c[2] / c[0], c[3], c[4]);
         });
     }
 
@@ -109,8 +112,15 @@ public class LedgerQueries {
         range(clauses, params, "p.registered_at", "registered", f.registeredFrom(), f.registeredTo());
         range(clauses, params, "p.deadline", "deadline", f.deadlineFrom(), f.deadlineTo());
         if (f.text() != null) {
-            params.addValue("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            clauses.add("(lower(p.description) like :text escape '\\' or lower(p.number) like :text escape '\\')");
+            String text = f.text().toLowerCase();
+            params.addValue("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // lower() costs a call per row; Chinese text has no case, and a ledger number has digits
+            String description = text.equals(f.text().toUpperCase()) ? "p.description" : "lower(p.description)";
+            String clause = description + " like :text escape '\\'";
+            if (text.chars().anyMatch(Character::isDigit)) {
+                clause = "(" + clause + " or lower(p.number) like :text escape '\\')";
+            }
+            clauses.add(clause);
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

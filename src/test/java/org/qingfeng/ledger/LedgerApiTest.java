@@ -116,6 +116,11 @@ class LedgerApiTest extends ProcessTestSupport {
         Map<String, Object> closed = get("/api/ledger/problems?department=security&status=CLOSED&q=门岗", Map.class).getBody();
         assertThat((List<Map<String, Object>>) closed.get("items")).extracting(i -> i.get("number"))
                 .containsExactly(late.getBusinessKey());
+
+        // a ledger number, typed in lower case, finds its problem
+        Map<String, Object> byNumber = get("/api/ledger/problems?q=" + overdue.getBusinessKey().toLowerCase(), Map.class).getBody();
+        assertThat((List<Map<String, Object>>) byNumber.get("items")).extracting(i -> i.get("number"))
+                .containsExactly(overdue.getBusinessKey());
     }
 
     @Test

@@ -1,14 +1,21 @@
 package org.qingfeng.ledger.api;
 
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps failures of the ledger API to {@link ApiError}. */
+/**
+ * Maps failures inside the ledger API's handlers to {@link ApiError}, so clients handle one shape. Requests that
+ * never reach a handler (unknown path, wrong method) still get Spring's default error body.
+ */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 public class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(BadParameterException.class)
     ResponseEntity<ApiError> badParameter(BadParameterException e) {
@@ -18,6 +25,12 @@ public class ApiErrors {
     @ExceptionHandler(NoSuchElementException.class)
     ResponseEntity<ApiError> notFound(NoSuchElementException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        LOG.error("ledger API failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log", null);
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, String parameter) {

@@ -15,4 +15,11 @@ public record DepartmentRate(
         Double onTimeRate,
         int open,
         int overdue) {
+
+    /** The figures with their rates derived from the counts. */
+    public static DepartmentRate of(String departmentId, String departmentName, int due, int closed, int closedOnTime,
+            int open, int overdue) {
+        return new DepartmentRate(departmentId, departmentName, due, closed, closedOnTime,
+                due == 0 ? null : (double) closed / due, due == 0 ? null : (double) closedOnTime / due, open, overdue);
+    }
 }

@@ -82,8 +82,7 @@ public class LedgerQueries {
                 new int[] {rs.getInt("due"), rs.getInt("closed"), rs.getInt("on_time"), rs.getInt("open"), rs.getInt("overdue")}));
         return jdbc.query("select id, name from department order by sort_order, id", (rs, n) -> {
             int[] c = counts.getOrDefault(rs.getString("id"), new int[5]);
-            return new DepartmentRate(rs.getString("id"), rs.getString("name"), c[0], c[1], c[2],
-                    c[0] == 0 ? null : (double) c[1] / c[0], c[0] == 0 ? null : (double) c[2] / c[0], c[3], c[4]);
+            return DepartmentRate.of(rs.getString("id"), rs.getString("name"), c[0], c[1], c[2], c[3], c[4]);
         });
     }
 

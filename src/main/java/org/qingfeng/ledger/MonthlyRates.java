@@ -73,14 +73,10 @@ public class MonthlyRates {
     private List<DepartmentRate> snapshot(YearMonth month) {
         return jdbc.query("""
                 select s.*, d.name from rate_snapshot s join department d on d.id = s.department_id
-                where s.period_month = ? order by d.sort_order, d.id""", (rs, n) -> {
-            int due = rs.getInt("due");
-            int closed = rs.getInt("closed");
-            int onTime = rs.getInt("closed_on_time");
-            return new DepartmentRate(rs.getString("department_id"), rs.getString("name"), due, closed, onTime,
-                    due == 0 ? null : (double) closed / due, due == 0 ? null : (double) onTime / due,
-                    rs.getInt("open_count"), rs.getInt("overdue"));
-        }, month.toString());
+                where s.period_month = ? order by d.sort_order, d.id""",
+                (rs, n) -> DepartmentRate.of(rs.getString("department_id"), rs.getString("name"), rs.getInt("due"),
+                        rs.getInt("closed"), rs.getInt("closed_on_time"), rs.getInt("open_count"), rs.getInt("overdue")),
+                month.toString());
     }
 
     private YearMonth currentMonth() {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.qingfeng.rectification.Deadlines;
+import org.qingfeng.calendar.BusinessClock;
 import org.springframework.stereotype.Component;
 
 /** Registers Qingfeng's parse listener and command interceptor with the engine. */
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 public class QingfengEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final List<TaskProjection> projections;
-    private final Deadlines deadlines;
+    private final BusinessClock clock;
 
-    public QingfengEnginePlugin(List<TaskProjection> projections, Deadlines deadlines) {
+    public QingfengEnginePlugin(List<TaskProjection> projections, BusinessClock clock) {
         this.projections = projections;
-        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @Override
@@ -28,7 +28,7 @@ public class QingfengEnginePlugin extends AbstractProcessEnginePlugin {
             listeners = new ArrayList<>();
             configuration.setCustomPreBPMNParseListeners(listeners);
         }
-        listeners.add(new FormParseListener(new FormRules(), projections, deadlines::today));
+        listeners.add(new FormParseListener(new FormRules(), projections, clock::today));
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
         if (interceptors == null) {
             interceptors = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.qingfeng.rectification.LifecycleSettings;
+import org.qingfeng.calendar.BusinessClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,9 +32,9 @@ public class LedgerQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
 
-    public LedgerQueries(NamedParameterJdbcTemplate jdbc, LifecycleSettings settings) {
+    public LedgerQueries(NamedParameterJdbcTemplate jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
-        this.zone = settings.zone();
+        this.zone = clock.zone();
     }
 
     public Page list(ProblemFilter filter) {

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.qingfeng.rectification.LifecycleSettings;
+import org.qingfeng.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,10 +27,10 @@ public class MonthlyRates {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    public MonthlyRates(LedgerQueries queries, JdbcTemplate jdbc, LifecycleSettings settings) {
+    public MonthlyRates(LedgerQueries queries, JdbcTemplate jdbc, BusinessClock clock) {
         this.queries = queries;
         this.jdbc = jdbc;
-        this.zone = settings.zone();
+        this.zone = clock.zone();
     }
 
     public List<DepartmentRate> of(YearMonth month) {
@@ -46,7 +46,7 @@ public class MonthlyRates {
     }
 
     /** Freezes last month as soon as it has closed; a second node doing the same finds the snapshot taken. */
-    @Scheduled(cron = "${qingfeng.ledger.freeze-cron:0 5 0 1 * *}", zone = "${qingfeng.lifecycle.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${qingfeng.ledger.freeze-cron:0 5 0 1 * *}", zone = "${qingfeng.calendar.zone:Asia/Shanghai}")
     public void freezeLastMonth() {
         YearMonth last = currentMonth().minusMonths(1);
         if (snapshot(last).isEmpty()) {

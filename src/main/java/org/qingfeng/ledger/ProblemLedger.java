@@ -8,7 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.qingfeng.rectification.LifecycleSettings;
+import org.qingfeng.calendar.BusinessClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,9 +26,9 @@ public class ProblemLedger {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    public ProblemLedger(JdbcTemplate jdbc, LifecycleSettings settings) {
+    public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
-        this.zone = settings.zone();
+        this.zone = clock.zone();
     }
 
     public record Numbered(long id, String number) {

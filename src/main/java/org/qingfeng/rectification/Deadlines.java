@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +19,20 @@ public class Deadlines {
 
     private final WorkingDayCalendar calendar;
     private final LifecycleSettings settings;
+    private final BusinessClock clock;
 
-    public Deadlines(WorkingDayCalendar calendar, LifecycleSettings settings) {
+    public Deadlines(WorkingDayCalendar calendar, LifecycleSettings settings, BusinessClock clock) {
         this.calendar = calendar;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public ZonedDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(settings.zone());
+        return clock.now();
     }
 
     public LocalDate today() {
-        return now().toLocalDate();
+        return clock.today();
     }
 
     /** The end of the working day that lies {@code workingDays} working days from today. */
@@ -39,13 +42,13 @@ public class Deadlines {
 
     /** The end of the given day: the moment a deadline on that day passes. */
     public Date endOf(LocalDate day) {
-        return Date.from(day.atTime(settings.deadlineTime()).atZone(settings.zone()).toInstant());
+        return Date.from(day.atTime(settings.deadlineTime()).atZone(clock.zone()).toInstant());
     }
 
     /** When the yellow warning for a deadline goes out: {@code workingDays} working days earlier, in the morning. */
     public Date warningBefore(Date deadline, int workingDays) {
         LocalDate day = calendar.plusWorkingDays(toLocalDate(deadline), -workingDays);
-        return Date.from(day.atTime(settings.warningTime()).atZone(settings.zone()).toInstant());
+        return Date.from(day.atTime(settings.warningTime()).atZone(clock.zone()).toInstant());
     }
 
     public Date evaluationDue() {
@@ -53,15 +56,15 @@ public class Deadlines {
     }
 
     public Date revisitDue(Date closedAt) {
-        return Date.from(closedAt.toInstant().atZone(settings.zone()).plus(settings.revisitAfter()).toInstant());
+        return Date.from(closedAt.toInstant().atZone(clock.zone()).plus(settings.revisitAfter()).toInstant());
     }
 
     public LocalDate toLocalDate(Date instant) {
-        return instant.toInstant().atZone(settings.zone()).toLocalDate();
+        return instant.toInstant().atZone(clock.zone()).toLocalDate();
     }
 
     public String display(Date instant) {
-        return instant == null ? "" : DISPLAY.format(instant.toInstant().atZone(settings.zone()));
+        return instant == null ? "" : DISPLAY.format(instant.toInstant().atZone(clock.zone()));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.qingfeng.rectification;
 
 import java.time.LocalTime;
 import java.time.Period;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("qingfeng.lifecycle")
 public record LifecycleSettings(
-        ZoneId zone,
         LocalTime deadlineTime,
         LocalTime warningTime,
         Period evaluationWindow,

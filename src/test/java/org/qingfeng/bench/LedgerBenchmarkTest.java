@@ -48,7 +48,7 @@ import org.qingfeng.ledger.Stage;
 import org.qingfeng.ledger.WarningColour;
 import org.qingfeng.ledger.api.LedgerExport;
 import org.qingfeng.ledger.api.LedgerLabels;
-import org.qingfeng.rectification.LifecycleSettings;
+import org.qingfeng.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,7 +121,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
     @Autowired
     private LedgerLabels labels;
     @Autowired
-    private LifecycleSettings settings;
+    private BusinessClock clock;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(20260316L);
@@ -163,7 +163,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
 
     private LedgerSeeder.Summary seed() throws Exception {
         String url = environment.getRequiredProperty("spring.datasource.url");
-        LedgerSeeder seeder = new LedgerSeeder(calendar, settings.zone(), at(NOW).toInstant(), 42L);
+        LedgerSeeder seeder = new LedgerSeeder(calendar, clock.zone(), at(NOW).toInstant(), 42L);
         LedgerSeeder.Summary summary;
         try (Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
                 environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"))) {
@@ -277,12 +277,12 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
         Timestamp from = jdbc.queryForObject("""
                 select registered_at from problem where department_id = ? and registered_at is not null
                 order by registered_at desc offset ? limit 1""", Timestamp.class, EXPORT_DEPARTMENT, EXPORT_ROWS - 1);
-        LocalDate fromDay = from.toInstant().atZone(settings.zone()).toLocalDate();
+        LocalDate fromDay = from.toInstant().atZone(clock.zone()).toLocalDate();
         String filter = "department=" + EXPORT_DEPARTMENT + "&registeredFrom=" + fromDay + "&registeredTo=" + NOW.toLocalDate();
         int rows = json.readTree(get("/api/ledger/problems?size=1&" + filter).getBody()).get("total").asInt();
 
         // the same export code over constant rows: no database, no HTTP
-        LedgerExport constant = new LedgerExport(new ConstantRows(namedJdbc, settings, rows), labels);
+        LedgerExport constant = new LedgerExport(new ConstantRows(namedJdbc, clock, rows), labels);
         ProblemFilter any = new ProblemFilter(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 0, 20, ProblemFilter.SortField.REGISTERED_AT, false);
 
@@ -331,7 +331,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
 
     private int selectAll(LocalDate fromDay) {
         int[] count = {0};
-        ZoneId zone = settings.zone();
+        ZoneId zone = clock.zone();
         jdbc.query("select * from problem where department_id = ? and registered_at >= ? and registered_at < ?",
                 (RowCallbackHandler) rs -> {
                     ResultSetMetaData meta = rs.getMetaData();
@@ -350,8 +350,8 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
         private final int rows;
         private final ProblemRow row;
 
-        ConstantRows(NamedParameterJdbcTemplate jdbc, LifecycleSettings settings, int rows) {
-            super(jdbc, settings);
+        ConstantRows(NamedParameterJdbcTemplate jdbc, BusinessClock clock, int rows) {
+            super(jdbc, clock);
             this.rows = rows;
             OffsetDateTime t = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
             this.row = new ProblemRow("ZF-2026-000123", ProblemStatus.CLOSED, Stage.AWAITING_REVISIT, false, "hotline", "public",

@@ -18,7 +18,7 @@ import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.Stage;
 import org.qingfeng.ledger.WarningColour;
-import org.qingfeng.rectification.LifecycleSettings;
+import org.qingfeng.calendar.BusinessClock;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -38,8 +38,8 @@ class WithoutLedger {
 
     @Bean
     @Primary
-    ProblemLedger noLedger(LifecycleSettings settings) {
-        return new NoLedger(settings);
+    ProblemLedger noLedger(BusinessClock clock) {
+        return new NoLedger(clock);
     }
 
     @Bean
@@ -100,9 +100,9 @@ class WithoutLedger {
         private final AtomicInteger numbers = new AtomicInteger(900_000);
         private final ZoneId zone;
 
-        NoLedger(LifecycleSettings settings) {
-            super(new JdbcTemplate(), settings);
-            this.zone = settings.zone();
+        NoLedger(BusinessClock clock) {
+            super(new JdbcTemplate(), clock);
+            this.zone = clock.zone();
         }
 
         @Override

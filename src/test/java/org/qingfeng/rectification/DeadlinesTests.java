@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.calendar.CalendarSettings;
 import org.qingfeng.calendar.WorkingDayCalendar;
 import org.qingfeng.engine.InvalidInputException;
 
@@ -23,7 +25,8 @@ class DeadlinesTests {
     private static final WorkingDayCalendar WEEKDAYS = day -> day.getDayOfWeek().getValue() <= 5;
 
     private final Deadlines deadlines = new Deadlines(WEEKDAYS,
-            new LifecycleSettings(ZONE, LocalTime.of(18, 0), LocalTime.of(9, 0), Period.ofDays(15), Period.ofMonths(6)));
+            new LifecycleSettings(LocalTime.of(18, 0), LocalTime.of(9, 0), Period.ofDays(15), Period.ofMonths(6)),
+            new BusinessClock(new CalendarSettings(ZONE)));
 
     @BeforeEach
     void friday() {

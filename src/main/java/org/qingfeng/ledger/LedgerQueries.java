@@ -26,6 +26,9 @@ public class LedgerQueries {
     public record Page(List<ProblemRow> items, int page, int size, long total) {
     }
 
+    /** Registered, not closed, and past its deadline; the parameter {@code now} is set by {@link #now}. */
+    private static final String OVERDUE = "p.status = 'REGISTERED' and p.deadline < :now";
+
     private static final String FROM = " from problem p left join department d on d.id = p.department_id"
             + " left join problem o on o.id = p.rebound_of";
 
@@ -87,10 +90,10 @@ public class LedgerQueries {
     }
 
     private String select(MapSqlParameterSource params) {
-        params.addValue("now", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        now(params);
         return """
                 select p.*, d.name as department_name, o.number as rebound_of_number,
-                  case when p.status = 'REGISTERED' and p.deadline < :now then true else false end as is_overdue""" + FROM;
+                  case when %s then true else false end as is_overdue""".formatted(OVERDUE) + FROM;
     }
 
     private String where(ProblemFilter f, MapSqlParameterSource params) {
@@ -103,10 +106,8 @@ public class LedgerQueries {
         equal(clauses, params, "p.severity", "severity", f.severity());
         equal(clauses, params, "p.warning_colour", "warning", f.warning() == null ? null : f.warning().name());
         if (f.overdue() != null) {
-            params.addValue("overdueNow", new Timestamp(ClockUtil.getCurrentTime().getTime()));
-            clauses.add(f.overdue()
-                    ? "p.status = 'REGISTERED' and p.deadline < :overdueNow"
-                    : "not (p.status = 'REGISTERED' and p.deadline < :overdueNow)");
+            now(params);
+            clauses.add(f.overdue() ? OVERDUE : "not (" + OVERDUE + ")");
         }
         range(clauses, params, "p.registered_at", "registered", f.registeredFrom(), f.registeredTo());
         range(clauses, params, "p.deadline", "deadline", f.deadlineFrom(), f.deadlineTo());
@@ -122,6 +123,10 @@ public class LedgerQueries {
             clauses.add(clause);
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private static void now(MapSqlParameterSource params) {
+        params.addValue("now", new Timestamp(ClockUtil.getCurrentTime().getTime()));
     }
 
     private static String orderBy(ProblemFilter f) {

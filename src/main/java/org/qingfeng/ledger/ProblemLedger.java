@@ -151,9 +151,18 @@ public class ProblemLedger {
     }
 
     public List<Event> events(long id) {
-        return jdbc.query("select * from problem_event where problem_id = ? order by occurred_at, id",
-                (rs, n) -> new Event(date(rs, "occurred_at"), EventType.valueOf(rs.getString("type")),
-                        rs.getString("actor"), rs.getString("activity_id"), rs.getString("detail")), id);
+        return jdbc.query("select * from problem_event where problem_id = ? order by occurred_at, id", this::toEvent, id);
+    }
+
+    public List<Event> events(String number) {
+        return jdbc.query("""
+                select e.* from problem_event e join problem p on p.id = e.problem_id
+                where p.number = ? order by e.occurred_at, e.id""", this::toEvent, number);
+    }
+
+    private Event toEvent(ResultSet rs, int row) throws SQLException {
+        return new Event(date(rs, "occurred_at"), EventType.valueOf(rs.getString("type")),
+                rs.getString("actor"), rs.getString("activity_id"), rs.getString("detail"));
     }
 
     private ProblemRecord toRecord(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.qingfeng.ledger.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Date;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.LedgerQueries;
 import org.qingfeng.ledger.MonthlyRates;
+import org.qingfeng.ledger.ProblemFilter;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRow;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,9 @@ public class LedgerController {
     public record ProcessStep(String activityId, String name, String type, String assignee, Date startedAt, Date endedAt,
             boolean canceled) {
     }
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final LedgerQueries queries;
     private final MonthlyRates rates;
@@ -66,7 +71,6 @@ public class LedgerController {
     @Operation(summary = "One problem with its timeline: every step, who, when, what was decided")
     public ProblemDetail problem(@PathVariable String number) {
         ProblemRow row = queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
-        long id = ledger.findByNumber(number).orElseThrow().id();
         List<ProcessStep> steps = row.processInstanceId() == null ? List.of() : history.createHistoricActivityInstanceQuery()
                 .processInstanceId(row.processInstanceId())
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
@@ -75,7 +79,7 @@ public class LedgerController {
                 .map(a -> new ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
                         a.getStartTime(), a.getEndTime(), a.isCanceled()))
                 .toList();
-        return new ProblemDetail(row, ledger.events(id), steps);
+        return new ProblemDetail(row, ledger.events(number), steps);
     }
 
     @GetMapping("/rates")
@@ -95,21 +99,22 @@ public class LedgerController {
     @Operation(summary = "The filtered list as CSV (UTF-8), all rows")
     @LedgerFilterParameters
     public ResponseEntity<StreamingResponseBody> csv(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        var filter = filters.parse(params);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(out -> export.csv(filter, out));
+        ProblemFilter filter = filters.parse(params);
+        return download("ledger.csv", new MediaType("text", "csv", StandardCharsets.UTF_8), out -> export.csv(filter, out));
     }
 
     @GetMapping("/problems.xlsx")
     @Operation(summary = "The filtered list as an Excel workbook, all rows")
     @LedgerFilterParameters
     public ResponseEntity<StreamingResponseBody> xlsx(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        var filter = filters.parse(params);
+        ProblemFilter filter = filters.parse(params);
+        return download("ledger.xlsx", XLSX, out -> export.xlsx(filter, out));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type, StreamingResponseBody body) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.xlsx\"")
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out -> export.xlsx(filter, out));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .contentType(type)
+                .body(body);
     }
 }

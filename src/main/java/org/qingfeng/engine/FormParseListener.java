@@ -48,14 +48,13 @@ public class FormParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         String formKey = formRef(element);
-        if (formKey != null) {
-            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task ->
-                    rules.check(deploymentOf(task), formKey, task, today.get()));
-        }
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task ->
                 projections.forEach(p -> p.taskCreated(task)));
+        // one pass over the form: a refusal throws before any projection hears of the completion
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
-            Map<String, Object> filledIn = formKey == null ? Map.of() : rules.filledIn(deploymentOf(task), formKey, task);
+            Map<String, Object> filledIn = formKey == null
+                    ? Map.of()
+                    : rules.check(deploymentOf(task), formKey, task, today.get());
             projections.forEach(p -> p.taskCompleted(task, filledIn));
         });
     }

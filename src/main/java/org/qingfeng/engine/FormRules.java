@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,38 +34,34 @@ public class FormRules {
     private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
     private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
 
-    /** Checks the variables visible from {@code scope} against form {@code formKey} of deployment {@code deploymentId}. */
-    public void check(String deploymentId, String formKey, VariableScope scope, LocalDate today) {
-        FormSchema schema = schema(deploymentId, formKey);
+    /**
+     * Checks the variables visible from {@code scope} against form {@code formKey} of deployment {@code deploymentId}.
+     *
+     * @return the values of the fields the person filled in, by label, for the problem's timeline
+     * @throws InvalidInputException naming every field that breaks a rule
+     */
+    public Map<String, Object> check(String deploymentId, String formKey, VariableScope scope, LocalDate today) {
         VariableMap context = simpleValues(scope);
+        Map<String, Object> filledIn = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String firstField = null;
-        for (FormSchema.Field field : schema.fields()) {
+        for (FormSchema.Field field : schema(deploymentId, formKey).fields()) {
             if (field.readonly() || isHidden(field, context)) {
                 continue;
             }
-            String problem = problem(field, scope.getVariable(field.key()), scope, today);
+            Object value = scope.getVariable(field.key());
+            String problem = problem(field, value, scope, today);
             if (problem != null) {
                 problems.add("「" + field.label() + "」" + problem);
                 firstField = firstField == null ? field.key() : firstField;
+            } else if (value != null) {
+                filledIn.put(field.label(), value instanceof SpinJsonNode json ? json.toString() : value);
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(firstField, "表单填写有误：" + String.join("；", problems));
         }
-    }
-
-    /** The values of the fields a person filled in, by label, for the problem's timeline. */
-    public Map<String, Object> filledIn(String deploymentId, String formKey, VariableScope scope) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        VariableMap context = simpleValues(scope);
-        for (FormSchema.Field field : schema(deploymentId, formKey).fields()) {
-            Object value = scope.getVariable(field.key());
-            if (!field.readonly() && value != null && !isHidden(field, context)) {
-                values.put(field.label(), value instanceof SpinJsonNode json ? json.toString() : value);
-            }
-        }
-        return values;
+        return filledIn;
     }
 
     private String problem(FormSchema.Field field, Object value, VariableScope scope, LocalDate today) {

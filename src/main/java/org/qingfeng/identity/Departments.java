@@ -1,5 +1,7 @@
 package org.qingfeng.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +18,16 @@ public class Departments {
     }
 
     public List<Department> all() {
-        return jdbc.query("select * from department order by sort_order, id", (rs, n) -> new Department(
-                rs.getString("id"), rs.getString("name"), rs.getString("head_user_id"), rs.getString("supervising_leader_id")));
+        return jdbc.query("select * from department order by sort_order, id", Departments::department);
     }
 
     public Optional<Department> find(String id) {
-        return all().stream().filter(d -> d.id().equals(id)).findFirst();
+        return jdbc.query("select * from department where id = ?", Departments::department, id).stream().findFirst();
+    }
+
+    private static Department department(ResultSet rs, int row) throws SQLException {
+        return new Department(rs.getString("id"), rs.getString("name"), rs.getString("head_user_id"),
+                rs.getString("supervising_leader_id"));
     }
 
     public void save(Department department, int sortOrder) {

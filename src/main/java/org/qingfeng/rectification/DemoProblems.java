@@ -42,7 +42,9 @@ public class DemoProblems {
     private final WorkingDayCalendar calendar;
 
     public DemoProblems(RuntimeService runtime, TaskService tasks, IdentityService identity, ProblemLedger ledger,
-            Deadlines deadlines, WorkingDayCalendar calendar, DemoOrganisation organisation, ProcessResourcesDeployer deployed) {
+            Deadlines deadlines, WorkingDayCalendar calendar,
+            // not used, but the demo users and the deployed processes must exist before seeding
+            DemoOrganisation organisation, ProcessResourcesDeployer deployed) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;

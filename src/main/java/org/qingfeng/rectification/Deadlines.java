@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.engine.InvalidInputException;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.calendar.WorkingDayCalendar;
+import org.qingfeng.calendar.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /** Turns the lifecycle's time rules into instants, on the engine clock so tests can move time. */
@@ -18,11 +19,13 @@ public class Deadlines {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final WorkingDayCalendar calendar;
+    private final WorkingDays workingDays;
     private final LifecycleSettings settings;
     private final BusinessClock clock;
 
-    public Deadlines(WorkingDayCalendar calendar, LifecycleSettings settings, BusinessClock clock) {
+    public Deadlines(WorkingDayCalendar calendar, WorkingDays workingDays, LifecycleSettings settings, BusinessClock clock) {
         this.calendar = calendar;
+        this.workingDays = workingDays;
         this.settings = settings;
         this.clock = clock;
     }
@@ -36,13 +39,13 @@ public class Deadlines {
     }
 
     /** The end of the working day that lies {@code workingDays} working days from today. */
-    public Date afterWorkingDays(int workingDays) {
-        return endOf(calendar.plusWorkingDays(today(), workingDays));
+    public Date afterWorkingDays(int days) {
+        return workingDays.after(days);
     }
 
     /** The end of the given day: the moment a deadline on that day passes. */
     public Date endOf(LocalDate day) {
-        return Date.from(day.atTime(settings.deadlineTime()).atZone(clock.zone()).toInstant());
+        return workingDays.endOf(day);
     }
 
     /** When the yellow warning for a deadline goes out: {@code workingDays} working days earlier, in the morning. */

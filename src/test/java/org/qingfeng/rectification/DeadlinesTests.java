@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.calendar.CalendarSettings;
 import org.qingfeng.calendar.WorkingDayCalendar;
+import org.qingfeng.calendar.WorkingDays;
 import org.qingfeng.engine.InvalidInputException;
 
 class DeadlinesTests {
@@ -24,9 +25,11 @@ class DeadlinesTests {
     /** Weekdays only, so these tests are about the arithmetic, not the holiday data. */
     private static final WorkingDayCalendar WEEKDAYS = day -> day.getDayOfWeek().getValue() <= 5;
 
-    private final Deadlines deadlines = new Deadlines(WEEKDAYS,
-            new LifecycleSettings(LocalTime.of(18, 0), LocalTime.of(9, 0), Period.ofDays(15), Period.ofMonths(6)),
-            new BusinessClock(new CalendarSettings(ZONE)));
+    private static final CalendarSettings CALENDAR = new CalendarSettings(ZONE, LocalTime.of(18, 0));
+    private static final BusinessClock CLOCK = new BusinessClock(CALENDAR);
+
+    private final Deadlines deadlines = new Deadlines(WEEKDAYS, new WorkingDays(WEEKDAYS, CALENDAR, CLOCK),
+            new LifecycleSettings(LocalTime.of(9, 0), Period.ofDays(15), Period.ofMonths(6)), CLOCK);
 
     @BeforeEach
     void friday() {

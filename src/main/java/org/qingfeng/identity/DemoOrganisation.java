@@ -38,7 +38,8 @@ public class DemoOrganisation {
             new Person("zhoumin", "周敏", List.of(Groups.WORK_STYLE_OFFICE)),
             new Person("wangfang", "王芳", List.of(Groups.WORK_STYLE_OFFICE)),
             new Person("zhaogang", "赵刚", List.of(Groups.DISCIPLINE_INSPECTION)),
-            new Person("lihua", "李华", List.of(Groups.MAIN_LEADERS)),
+            new Person("zhangwei", "张伟", List.of(Groups.PARTY_COMMITTEE, Groups.MAIN_LEADERS)),
+            new Person("lihua", "李华", List.of(Groups.MAIN_LEADERS, Groups.PARTY_COMMITTEE)),
             new Person("sunli", "孙立", List.of(Groups.SUPERVISING_LEADERS)),
             new Person("qianjun", "钱军", List.of(Groups.SUPERVISING_LEADERS)),
             head("chenjing", "陈静", "conference"), staff("yangfan", "杨帆", "conference"),
@@ -54,6 +55,7 @@ public class DemoOrganisation {
             new String[] {Groups.DISCIPLINE_INSPECTION, "纪检监察"},
             new String[] {Groups.SUPERVISING_LEADERS, "分管领导"},
             new String[] {Groups.MAIN_LEADERS, "主要领导"},
+            new String[] {Groups.PARTY_COMMITTEE, "党委"},
             new String[] {Groups.STAFF, "全体干部职工"});
 
     private final IdentityService identity;

@@ -7,6 +7,8 @@ public final class Groups {
     public static final String DISCIPLINE_INSPECTION = "disciplineInspection";
     public static final String SUPERVISING_LEADERS = "supervisingLeaders";
     public static final String MAIN_LEADERS = "mainLeaders";
+    /** 党委: reviews the monthly bulletin and the department sanctions it proposes. */
+    public static final String PARTY_COMMITTEE = "partyCommittee";
     public static final String STAFF = "staff";
 
     private Groups() {

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps failures inside the ledger API's handlers to {@link ApiError}, so clients handle one shape. Requests that
+ * Maps failures inside the handlers of Qingfeng's own API (ledger, calendar, supervision, bulletins) to
+ * {@link ApiError}, so clients handle one shape. Requests that
  * never reach a handler (unknown path, wrong method) still get Spring's default error body.
  */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+@RestControllerAdvice(basePackages = "org.qingfeng")
 public class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);

@@ -10,7 +10,7 @@ import java.util.UUID;
  * A throw-away database on the PostgreSQL server the tests are pointed at (default 127.0.0.1:5432, user postgres;
  * override with QINGFENG_TEST_PG_HOST, _PORT, _USER, _PASSWORD). One database per test JVM.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static String url;
 
@@ -19,19 +19,24 @@ final class TestPostgres {
 
     static synchronized String database() {
         if (url == null) {
-            String name = "qingfeng_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute("create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
-            url = server() + name;
+            url = newDatabase();
         }
         return url;
     }
 
-    static String user() {
+    /** A database of its own, dropped when the JVM ends; for tests that must not share the suite's database. */
+    public static String newDatabase() {
+        String name = "qingfeng_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        return server() + name;
+    }
+
+    public static String user() {
         return env("QINGFENG_TEST_PG_USER", "postgres");
     }
 
-    static String password() {
+    public static String password() {
         return env("QINGFENG_TEST_PG_PASSWORD", "");
     }
 

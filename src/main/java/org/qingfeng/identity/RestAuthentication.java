@@ -1,5 +1,6 @@
 package org.qingfeng.identity;
 
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,23 +17,21 @@ public class RestAuthentication {
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
-        registration.setName("engineRestAuthentication");
-        return registration;
+        return filter("engineRestAuthentication", HttpBasicAuthenticationProvider.class, "/engine-rest/*");
     }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+        return filter("apiAuthentication", SessionOrBasicAuthenticationProvider.class, "/api/*");
+    }
+
+    private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> filter(String name,
+            Class<? extends AuthenticationProvider> provider, String urlPattern) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addUrlPatterns("/api/*");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                SessionOrBasicAuthenticationProvider.class.getName());
-        registration.setName("apiAuthentication");
+        registration.addUrlPatterns(urlPattern);
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName());
+        registration.setName(name);
         return registration;
     }
 }

@@ -1,13 +1,13 @@
 package org.qingfeng.report;
 
+import static org.qingfeng.report.BulletinDates.nullToEmpty;
+import static org.qingfeng.report.BulletinDates.percent;
+
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.MonthlyRates;
 import org.springframework.context.annotation.Bean;
@@ -21,19 +21,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class LedgerBulletinSections {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
+    private final BulletinDates dates;
 
-    public LedgerBulletinSections(JdbcTemplate jdbc, BusinessClock clock) {
+    public LedgerBulletinSections(JdbcTemplate jdbc, BulletinDates dates) {
         this.jdbc = jdbc;
-        this.zone = clock.zone();
+        this.dates = dates;
     }
 
     @Bean
     BulletinSection rateRankingSection(MonthlyRates rates) {
-        return new Section(10, "整改率排名", List.of("排名", "科室", "到期问题", "已销号", "按期销号", "整改率", "按期整改率", "未销号", "逾期")) {
+        return new TitledSection(10, "整改率排名", List.of("排名", "科室", "到期问题", "已销号", "按期销号", "整改率", "按期整改率", "未销号", "逾期")) {
             @Override
             public List<List<Object>> rows(YearMonth month) {
                 List<DepartmentRate> ranked = rates.of(month).stream()
@@ -58,16 +56,16 @@ public class LedgerBulletinSections {
 
     @Bean
     BulletinSection overdueSection() {
-        return new Section(20, "逾期问题", List.of("台账编号", "责任科室", "问题描述", "整改时限", "约谈层级", "催办次数")) {
+        return new TitledSection(20, "逾期问题", List.of("台账编号", "责任科室", "问题描述", "整改时限", "约谈层级", "催办次数")) {
             @Override
             public List<List<Object>> rows(YearMonth month) {
-                Timestamp end = end(month);
+                Timestamp end = dates.end(month);
                 return jdbc.query("""
                         select p.number, d.name, p.description, p.deadline, p.escalation_level, p.reminder_count
                         from problem p left join department d on d.id = p.department_id
                         where p.status <> 'REJECTED' and p.deadline < ? and (p.closed_at is null or p.closed_at >= ?)
                         order by d.sort_order, p.deadline""", (rs, n) -> List.<Object>of(rs.getString(1), nullToEmpty(rs.getString(2)),
-                        rs.getString(3), day(rs.getTimestamp(4)), rs.getInt(5), rs.getInt(6)), end, end);
+                        rs.getString(3), dates.day(rs.getTimestamp(4)), rs.getInt(5), rs.getInt(6)), end, end);
             }
 
             @Override
@@ -79,7 +77,7 @@ public class LedgerBulletinSections {
 
     @Bean
     BulletinSection problemInterviewSection() {
-        return new Section(30, "逾期约谈", List.of("台账编号", "责任科室", "约谈", "约谈人", "约谈时间", "新的整改时限")) {
+        return new TitledSection(30, "逾期约谈", List.of("台账编号", "责任科室", "约谈", "约谈人", "约谈时间", "新的整改时限")) {
             @Override
             public List<List<Object>> rows(YearMonth month) {
                 return jdbc.query("""
@@ -88,8 +86,8 @@ public class LedgerBulletinSections {
                         left join department d on d.id = p.department_id
                         where i.recorded_at >= ? and i.recorded_at < ? order by i.recorded_at""",
                         (rs, n) -> List.<Object>of(rs.getString(1), nullToEmpty(rs.getString(2)), rs.getString(3),
-                                nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)), day(rs.getTimestamp(6))),
-                        start(month), end(month));
+                                nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)), dates.day(rs.getTimestamp(6))),
+                        dates.start(month), dates.end(month));
             }
 
             @Override
@@ -101,7 +99,7 @@ public class LedgerBulletinSections {
 
     @Bean
     BulletinSection reboundSection() {
-        return new Section(60, "问题反弹", List.of("原台账编号", "责任科室", "回头看发现", "回头看时间", "新台账编号")) {
+        return new TitledSection(60, "问题反弹", List.of("原台账编号", "责任科室", "回头看发现", "回头看时间", "新台账编号")) {
             @Override
             public List<List<Object>> rows(YearMonth month) {
                 return jdbc.query("""
@@ -111,8 +109,8 @@ public class LedgerBulletinSections {
                         left join problem n on n.id = r.rebound_problem_id
                         where r.outcome = 'rebound' and r.revisited_at >= ? and r.revisited_at < ? order by r.revisited_at""",
                         (rs, n) -> List.<Object>of(rs.getString(1), nullToEmpty(rs.getString(2)), rs.getString(3),
-                                day(rs.getTimestamp(4)), nullToEmpty(rs.getString(5))),
-                        start(month), end(month));
+                                dates.day(rs.getTimestamp(4)), nullToEmpty(rs.getString(5))),
+                        dates.start(month), dates.end(month));
             }
 
             @Override
@@ -120,52 +118,5 @@ public class LedgerBulletinSections {
                 return "回头看发现反弹（从严从重处理）：" + rows.size() + " 件";
             }
         };
-    }
-
-    private Timestamp start(YearMonth month) {
-        return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-    }
-
-    private Timestamp end(YearMonth month) {
-        return start(month.plusMonths(1));
-    }
-
-    private String day(Timestamp time) {
-        return time == null ? "" : DAY.format(time.toInstant().atZone(zone));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
-
-    private static String percent(Double rate) {
-        return rate == null ? "—" : String.format("%.1f%%", rate * 100);
-    }
-
-    private abstract static class Section implements BulletinSection {
-        private final int order;
-        private final String title;
-        private final List<String> headers;
-
-        Section(int order, String title, List<String> headers) {
-            this.order = order;
-            this.title = title;
-            this.headers = headers;
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public List<String> headers() {
-            return headers;
-        }
     }
 }

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.identity.Department;
 import org.qingfeng.identity.Departments;
-import org.qingfeng.identity.Groups;
 import org.qingfeng.rectification.Deadlines;
 import org.qingfeng.rectification.ProblemContext;
 import org.qingfeng.rectification.ProblemLifecycle;
@@ -36,19 +35,9 @@ public class AssignInterviewerDelegate implements JavaDelegate {
         Department department = departments
                 .find(ProblemContext.string(execution, ProblemLifecycle.Variables.RESPONSIBLE_DEPARTMENT))
                 .orElseThrow(() -> new IllegalStateException("problem has no responsible department"));
-        String group;
-        String user = null;
-        switch (role) {
-            case EscalationInterview.Roles.SUPERVISING_LEADER -> {
-                group = Groups.SUPERVISING_LEADERS;
-                user = department.supervisingLeaderId();
-            }
-            case EscalationInterview.Roles.MAIN_LEADER -> group = Groups.MAIN_LEADERS;
-            case EscalationInterview.Roles.DISCIPLINE_INSPECTION -> group = Groups.DISCIPLINE_INSPECTION;
-            default -> throw new IllegalStateException("unknown interviewer role in escalation-routing: " + role);
-        }
-        execution.setVariable(INTERVIEWER_GROUP, group);
-        execution.setVariable(INTERVIEWER_USER_ID, user);
+        Interviewer interviewer = Interviewer.forRole(role, department);
+        execution.setVariable(INTERVIEWER_GROUP, interviewer.group());
+        execution.setVariable(INTERVIEWER_USER_ID, interviewer.userId());
         execution.setVariable(INTERVIEW_TITLE, route.get(INTERVIEW_TITLE) + "（" + department.name() + "）");
         execution.setVariable(MISSED_DEADLINE_TEXT, deadlines.display(ProblemContext.date(execution, MISSED_DEADLINE)));
         // the interview form opens with the routing table's suggested new deadline; the interviewer may change it

@@ -47,7 +47,8 @@ class MonthlyBulletinsTest extends ProcessTestSupport {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.getBody()))) {
             List<String> sheets = new ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).startsWith("概况", "整改率排名", "逾期问题", "逾期约谈").contains("问题反弹");
+            assertThat(sheets).startsWith("概况", "整改率排名", "整改率未达标科室", "逾期问题", "逾期约谈")
+                    .contains("问题反弹", "问责情况", "作风观察名单和取消评优");
             Sheet ranking = workbook.getSheet("整改率排名");
             Row header = ranking.getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("排名");

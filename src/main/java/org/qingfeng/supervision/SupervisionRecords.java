@@ -1,0 +1,164 @@
+package org.qingfeng.supervision;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.qingfeng.ledger.DepartmentRate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The supervision tables of the ledger (V12): department reviews, their interviews, accountability, award
+ * disqualification and the watch list. Written by the review processes in the same transaction as their steps.
+ */
+@Repository
+public class SupervisionRecords {
+
+    /** A department's result in a month's review. */
+    public record DepartmentReview(long id, String month, String departmentId, int due, int closed, Double rate,
+                                   double threshold, boolean passed, int consecutiveFailures) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public SupervisionRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DepartmentReview> review(YearMonth month, String departmentId) {
+        return jdbc.query("select * from department_review where period_month = ? and department_id = ?",
+                (rs, n) -> new DepartmentReview(rs.getLong("id"), rs.getString("period_month"), rs.getString("department_id"),
+                        rs.getInt("due"), rs.getInt("closed"), (Double) rs.getObject("rectification_rate", Double.class),
+                        rs.getDouble("threshold"), rs.getBoolean("passed"), rs.getInt("consecutive_failures")),
+                month.toString(), departmentId).stream().findFirst();
+    }
+
+    public boolean reviewed(YearMonth month) {
+        Integer rows = jdbc.queryForObject("select count(*) from department_review where period_month = ?", Integer.class,
+                month.toString());
+        return rows != null && rows > 0;
+    }
+
+    public long insertReview(YearMonth month, DepartmentRate rate, double threshold, boolean passed, int consecutive,
+                             String processInstanceId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var s = connection.prepareStatement("""
+                    insert into department_review (period_month, department_id, due, closed, rectification_rate, threshold,
+                        passed, consecutive_failures, process_instance_id, reviewed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            s.setString(1, month.toString());
+            s.setString(2, rate.departmentId());
+            s.setInt(3, rate.due());
+            s.setInt(4, rate.closed());
+            s.setObject(5, rate.rectificationRate());
+            s.setDouble(6, threshold);
+            s.setBoolean(7, passed);
+            s.setInt(8, consecutive);
+            s.setString(9, processInstanceId);
+            s.setTimestamp(10, now());
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public void bulletinPublished(YearMonth month, String processInstanceId, String summary, long bulletinId) {
+        jdbc.update("insert into monthly_review (period_month, process_instance_id, summary, bulletin_id) values (?, ?, ?, ?)",
+                month.toString(), processInstanceId, summary, bulletinId);
+    }
+
+    public void committeeOpinion(String processInstanceId, String opinion, String by) {
+        jdbc.update("update monthly_review set opinion = ?, reviewed_by = ?, reviewed_at = ? where process_instance_id = ?",
+                opinion, by, now(), processInstanceId);
+    }
+
+    public void interviewScheduled(long reviewId, YearMonth month, String departmentId, String title, String interviewee,
+                                   String processInstanceId) {
+        jdbc.update("""
+                insert into department_interview (review_id, period_month, department_id, title, interviewee, process_instance_id)
+                values (?, ?, ?, ?, ?, ?)""", reviewId, month.toString(), departmentId, title, interviewee, processInstanceId);
+    }
+
+    public void interviewRecorded(long reviewId, String interviewer, String time, String place, String findings,
+                                  String commitments) {
+        jdbc.update("""
+                update department_interview set interviewer = ?, interview_time = ?, place = ?, findings = ?, commitments = ?,
+                    recorded_at = ? where review_id = ?""", interviewer, time, place, findings, commitments, now(), reviewId);
+    }
+
+    public void accountability(AccountabilityMeasure measure, String departmentId, String person, Long problemId,
+                               Long reviewId, AccountabilityMeasure.DecidedIn decidedIn, String reason, String decidedBy) {
+        jdbc.update("""
+                insert into accountability (measure, department_id, person, problem_id, review_id, decided_in, reason,
+                    decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                measure.name(), departmentId, person, problemId, reviewId, decidedIn.name(), reason, decidedBy, now());
+    }
+
+    /** Takes the department's award eligibility for the year; false when it had already lost it. */
+    public boolean disqualify(String departmentId, int year, long reviewId, String reason) {
+        Integer already = jdbc.queryForObject(
+                "select count(*) from award_disqualification where department_id = ? and award_year = ?", Integer.class,
+                departmentId, year);
+        if (already != null && already > 0) {
+            return false;
+        }
+        jdbc.update("""
+                insert into award_disqualification (department_id, award_year, review_id, reason, decided_at)
+                values (?, ?, ?, ?, ?)""", departmentId, year, reviewId, reason, now());
+        return true;
+    }
+
+    public long listOnWatchList(String departmentId, String person, String reason, Long reviewId, Date observeUntil) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var s = connection.prepareStatement("""
+                    insert into watch_list_entry (department_id, person, reason, review_id, listed_at, observe_until, status)
+                    values (?, ?, ?, ?, ?, ?, 'OBSERVING')""", new String[] {"id"});
+            s.setString(1, departmentId);
+            s.setString(2, person);
+            s.setString(3, reason);
+            s.setObject(4, reviewId);
+            s.setTimestamp(5, now());
+            s.setTimestamp(6, new Timestamp(observeUntil.getTime()));
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The person's open watch-list entry, if they are on the list now. */
+    public Optional<Long> openWatchListEntry(String person) {
+        return jdbc.queryForList("select id from watch_list_entry where person = ? and status = 'OBSERVING'", Long.class, person)
+                .stream().findFirst();
+    }
+
+    public String watchListReason(long entryId) {
+        return jdbc.queryForObject("select reason from watch_list_entry where id = ?", String.class, entryId);
+    }
+
+    public void watchListProcess(long entryId, String processInstanceId) {
+        jdbc.update("update watch_list_entry set process_instance_id = ? where id = ?", processInstanceId, entryId);
+    }
+
+    public void observationExtended(long entryId, Date until, String assessment, String by) {
+        jdbc.update("update watch_list_entry set observe_until = ?, assessment = ?, closed_by = ? where id = ?",
+                new Timestamp(until.getTime()), assessment, by, entryId);
+    }
+
+    public void observationLifted(long entryId, String assessment, String by) {
+        jdbc.update("update watch_list_entry set status = 'LIFTED', closed_at = ?, closed_by = ?, assessment = ? where id = ?",
+                now(), by, assessment, entryId);
+    }
+
+    public List<String> departmentIdsWithInterview(YearMonth month) {
+        return jdbc.queryForList("select department_id from department_interview where period_month = ?", String.class,
+                month.toString());
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+}

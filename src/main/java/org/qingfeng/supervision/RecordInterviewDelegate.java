@@ -12,6 +12,9 @@ import org.qingfeng.rectification.Deadlines;
 import org.qingfeng.rectification.ProblemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.qingfeng.identity.Department;
+import org.qingfeng.identity.Departments;
+import org.qingfeng.rectification.ProblemLifecycle;
 import org.springframework.stereotype.Component;
 
 /** 约谈记录: findings, commitments and the new deadline go into the problem's ledger timeline. */
@@ -23,11 +26,28 @@ public class RecordInterviewDelegate implements JavaDelegate {
     private final ProblemLedger ledger;
     private final LedgerRecords records;
     private final Deadlines deadlines;
+    private final SupervisionRecords supervision;
+    private final Departments departments;
 
-    public RecordInterviewDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
+    public RecordInterviewDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines,
+                                   SupervisionRecords supervision, Departments departments) {
         this.ledger = ledger;
         this.records = records;
         this.deadlines = deadlines;
+        this.supervision = supervision;
+        this.departments = departments;
+    }
+
+    /** The accountability the interviewer decided for the department head, kept in the ledger; its timeline words. */
+    private String accountability(DelegateExecution execution, long problemId) {
+        return AccountabilityMeasure.fromValue(execution.getVariable(MonthlyReview.Variables.ACCOUNTABILITY_MEASURE)).map(measure -> {
+            Department department = departments.find(ProblemContext.string(execution,
+                    ProblemLifecycle.Variables.RESPONSIBLE_DEPARTMENT)).orElseThrow();
+            String reason = ProblemContext.string(execution, MonthlyReview.Variables.ACCOUNTABILITY_REASON);
+            supervision.accountability(measure, department.id(), department.headUserId(), problemId, null,
+                    AccountabilityMeasure.DecidedIn.PROBLEM_INTERVIEW, reason, ProblemContext.actor(execution));
+            return "；问责：" + measure.label() + "（" + reason + "）";
+        }).orElse("");
     }
 
     @Override
@@ -42,7 +62,8 @@ public class RecordInterviewDelegate implements JavaDelegate {
                 execution.getVariable(INTERVIEW_TITLE) + "；约谈时间 " + execution.getVariable(INTERVIEW_TIME)
                         + "；指出问题：" + execution.getVariable(INTERVIEW_FINDINGS)
                         + "；整改承诺：" + execution.getVariable(INTERVIEW_COMMITMENTS)
-                        + "；新的整改时限 " + deadlines.display(newDeadline));
+                        + "；新的整改时限 " + deadlines.display(newDeadline)
+                        + accountability(execution, id));
         LOG.info("escalation interview recorded number={} level={}", execution.getProcessBusinessKey(),
                 execution.getVariable(ESCALATION_LEVEL));
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.NewReport;
@@ -18,6 +20,9 @@ import org.qingfeng.rectification.ProblemLifecycle;
 
 /** Every path of processes/escalation-interview.bpmn, started the way the lifecycle's call activity starts it. */
 class EscalationInterviewProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void firstLevelIsHeldByTheDepartmentsSupervisingLeader() {
@@ -40,9 +45,16 @@ class EscalationInterviewProcessTest extends ProcessTestSupport {
 
         assertThat(interview).isWaitingAt(SCHEDULE_INTERVIEW).task()
                 .hasCandidateGroup("disciplineInspection").isNotAssigned();
-        hold(interview, "zhaogang");
+        complete(interview, SCHEDULE_INTERVIEW, "zhaogang", Map.of(INTERVIEW_TIME, "2026-03-03T10:00", INTERVIEW_PLACE, "纪检监察室"));
+        complete(interview, HOLD_INTERVIEW, "zhaogang", Map.of(INTERVIEW_FINDINGS, "多次逾期", INTERVIEW_COMMITMENTS,
+                "三日内完成", NEW_DEADLINE, "2026-03-05", "accountabilityMeasure", "admonitionTalk",
+                "accountabilityReason", "整改多次逾期，敷衍整改"));
 
         assertThat(interview).isEnded().hasPassed(WATCH_LIST_PROPOSED);
+        // 诫勉谈话 of the head of 车辆管理科, kept with the problem
+        assertThat(jdbc.queryForMap("select * from accountability where problem_id = ?", problemId(interview)))
+                .containsEntry("MEASURE", "ADMONITION_TALK").containsEntry("PERSON", "fengtao")
+                .containsEntry("DECIDED_IN", "PROBLEM_INTERVIEW").containsEntry("DECIDED_BY", "zhaogang");
         assertThat(ledger.events(problemId(interview))).extracting(ProblemLedger.Event::type)
                 .containsSubsequence(EventType.INTERVIEW_RECORDED, EventType.WATCH_LIST_PROPOSED);
     }

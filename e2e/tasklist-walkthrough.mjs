@@ -1,36 +1,7 @@
 // Carries one problem from report to closure in Camunda Tasklist, in headless Chromium, using only the forms,
 // each step as the demo user whose job it is. Screenshots go to target/e2e/.
 // Usage: QINGFENG_URL=http://localhost:8080 node e2e/tasklist-walkthrough.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-
-const base = process.env.QINGFENG_URL ?? 'http://localhost:8080';
-const shots = 'target/e2e';
-const password = 'qingfeng';
-mkdirSync(shots, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-
-async function login(user) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${base}/camunda/app/tasklist/default/`);
-  await page.fill('input[type=text]', user);
-  await page.fill('input[type=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('text=本组待办');
-  return page;
-}
-
-async function engine(path) {
-  const auth = Buffer.from(`admin:admin`).toString('base64');
-  const response = await fetch(`${base}/engine-rest${path}`, { headers: { Authorization: `Basic ${auth}` } });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
-}
+import { browser, engine, login, selectOption, shots } from './tasklist.mjs';
 
 async function waitingAt(number) {
   const [instance] = await engine(`/process-instance?businessKey=${number}`);
@@ -41,11 +12,6 @@ async function waitingAt(number) {
 
 function expectWaitingAt(actual, activityId) {
   if (!actual.includes(activityId)) throw new Error(`expected to wait at ${activityId}, but waits at ${actual}`);
-}
-
-async function selectOption(page, key, label) {
-  await page.click(`[id$="Field_${key}-display"]`);
-  await page.click(`.fjs-dropdownlist-item:text-is("${label}")`);
 }
 
 /** Opens the problem's task (listed in the user's 本组待办), claims it and completes its form. */

@@ -3,7 +3,9 @@ package org.qingfeng.rectification;
 import static org.qingfeng.rectification.ProblemLifecycle.Elements.*;
 import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +43,10 @@ public class DemoProblems {
     private final ProblemLedger ledger;
     private final Deadlines deadlines;
     private final WorkingDayCalendar calendar;
+    private final DecisionService decisions;
 
     public DemoProblems(RuntimeService runtime, TaskService tasks, IdentityService identity, ProblemLedger ledger,
-            Deadlines deadlines, WorkingDayCalendar calendar,
+            Deadlines deadlines, WorkingDayCalendar calendar, DecisionService decisions,
             // not used, but the demo users and the deployed processes must exist before seeding
             DemoOrganisation organisation, ProcessResourcesDeployer deployed) {
         this.runtime = runtime;
@@ -51,9 +55,11 @@ public class DemoProblems {
         this.ledger = ledger;
         this.deadlines = deadlines;
         this.calendar = calendar;
+        this.decisions = decisions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     public void seed() {
         if (ledger.count() > 0) {
             return;
@@ -97,6 +103,17 @@ public class DemoProblems {
             ClockUtil.reset();
         }
 
+        // registered so that its deadline passed early last month and still open: last month's review fails the canteen
+        ClockUtil.setCurrentTime(deadlines.endOf(registeredForDeadlineLastMonth("efficiency", "general")));
+        try {
+            ProcessInstance canteen = report("fieldVisit", "staff", "食堂就餐高峰只开一个售饭窗口，排队超过二十分钟。");
+            register(canteen, "canteen", "efficiency", "general");
+            claim(canteen, "liuqiang");
+            plan(canteen, "huangli", "高峰时段增开两个窗口，推行预约取餐。");
+        } finally {
+            ClockUtil.reset();
+        }
+
         // closed, waiting for the six-month revisit
         ProcessInstance security = report("undercoverVisit", "public", "门岗对来访群众态度冷淡，登记手续繁琐。");
         register(security, "security", "attitude", "general");
@@ -109,6 +126,15 @@ public class DemoProblems {
         complete(security, CLOSE_PROBLEM, "zhoumin", Map.of(OFFICIAL_REPLY, "您反映的门岗接待问题已整改：来访登记改为扫码，接待人员已培训。感谢监督。"));
 
         LOG.info("demo problems seeded count={}", ledger.count());
+    }
+
+    /** The day to register a problem of that kind so that its deadline is the fifth working day of last month. */
+    private LocalDate registeredForDeadlineLastMonth(String category, String severity) {
+        int days = ((Number) decisions.evaluateDecisionByKey("rectificationDeadline")
+                .variables(Map.of(CATEGORY, category, SEVERITY, severity)).evaluate().getSingleResult()
+                .getEntry("rectificationWorkingDays")).intValue();
+        LocalDate lastMonth = deadlines.today().minusMonths(1).withDayOfMonth(1);
+        return calendar.plusWorkingDays(calendar.plusWorkingDays(lastMonth.minusDays(1), 5), -days);
     }
 
     private ProcessInstance report(String channel, String reporterType, String description) {

@@ -1,59 +1,80 @@
 package org.qingfeng.calendar;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Working days of the Chinese calendar: Monday to Friday, except the statutory holidays and make-up working days
- * (调休) listed in the {@code calendar_day} table, which ships with the State Council's notices and is where an
- * administrator adds a new year or corrects a day.
+ * (调休) listed in the {@code calendar_day} table, which ships with the State Council's notices and which an
+ * administrator keeps through {@code /api/calendar} ({@link CalendarAdministration}).
+ * <p>
+ * The table is held in memory. A change made on this node is loaded when its transaction ends; a change made on
+ * another node of the cluster is noticed within {@code qingfeng.calendar.maintenance.refresh-interval}. A year
+ * without any row in the table (the notice not loaded yet) counts Monday to Friday, with a warning in the log.
  */
 @Component
 public class ChineseWorkingDayCalendar implements WorkingDayCalendar {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChineseWorkingDayCalendar.class);
 
-    private final JdbcTemplate jdbc;
-    private volatile Map<LocalDate, Boolean> exceptions;
+    private final CalendarDays days;
+    private final long refreshNanos;
+    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    private volatile CalendarSnapshot snapshot;
+    private volatile long checkedAt;
 
-    public ChineseWorkingDayCalendar(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ChineseWorkingDayCalendar(CalendarDays days, CalendarMaintenanceSettings settings) {
+        this.days = days;
+        this.refreshNanos = settings.refreshInterval().toNanos();
     }
 
     @Override
     public boolean isWorkingDay(LocalDate day) {
-        Boolean exception = exceptions().get(day);
-        if (exception != null) {
-            return exception;
+        CalendarSnapshot current = snapshot();
+        if (!current.covers(day.getYear()) && warnedYears.add(day.getYear())) {
+            LOG.warn("working-day calendar has no holidays for year={}; counting Monday to Friday until the State Council's "
+                    + "notice is loaded (PUT /api/calendar/{})", day.getYear(), day.getYear());
         }
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return current.isWorkingDay(day);
     }
 
-    /** Reads the table again, after an administrator has changed it. */
+    /** Whether the year's holidays and make-up days are in the table. */
+    public boolean covers(int year) {
+        return snapshot().covers(year);
+    }
+
+    /** Reads the table again, after it has changed. */
     public void reload() {
-        Map<LocalDate, Boolean> days = new HashMap<>();
-        jdbc.query("select calendar_date, working from calendar_day",
-                rs -> {
-                    days.put(rs.getDate("calendar_date").toLocalDate(), rs.getBoolean("working"));
-                });
-        exceptions = Map.copyOf(days);
-        LOG.info("working-day calendar loaded exceptions={}", days.size());
+        CalendarSnapshot loaded = days.snapshot();
+        snapshot = loaded;
+        checkedAt = System.nanoTime();
+        warnedYears.removeIf(loaded::covers);
+        LOG.info("working-day calendar loaded exceptions={} years={} version={}", loaded.exceptions().size(),
+                loaded.coveredYears().stream().sorted().toList(), loaded.version());
     }
 
-    private Map<LocalDate, Boolean> exceptions() {
-        if (exceptions == null) {
+    /** The table as this node holds it now. */
+    public CalendarSnapshot snapshot() {
+        CalendarSnapshot current = snapshot;
+        if (current == null) {
             synchronized (this) {
-                if (exceptions == null) {
+                if (snapshot == null) {
                     reload();
                 }
+                return snapshot;
             }
         }
-        return exceptions;
+        if (System.nanoTime() - checkedAt > refreshNanos) {
+            checkedAt = System.nanoTime();
+            if (days.version() != current.version()) {
+                reload();
+                return snapshot;
+            }
+        }
+        return current;
     }
 }

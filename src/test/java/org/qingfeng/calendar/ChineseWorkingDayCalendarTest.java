@@ -12,6 +12,8 @@ class ChineseWorkingDayCalendarTest extends ProcessTestSupport {
 
     @Autowired
     WorkingDayCalendar calendar;
+    @Autowired
+    CalendarCoverage coverage;
 
     @Test
     void springFestivalIsSkippedAndItsMakeUpSaturdaysAreWorked() {
@@ -40,5 +42,22 @@ class ChineseWorkingDayCalendarTest extends ProcessTestSupport {
         assertThat(calendar.isWorkingDay(LocalDate.of(2025, 10, 8))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 3, 7))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 3, 9))).isTrue();
+    }
+
+    @Test
+    void aYearWithoutItsNoticeCountsMondayToFriday() {
+        // nothing is known of 2035: New Year's Day (a Monday) counts as a working day until the notice is loaded
+        assertThat(((ChineseWorkingDayCalendar) calendar).covers(2035)).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2035, 1, 1))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2035, 1, 6))).isFalse();
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2034, 12, 29), 1)).isEqualTo(LocalDate.of(2035, 1, 1));
+    }
+
+    @Test
+    void aMissingNextYearIsReportedFromNovember() {
+        assertThat(coverage.missingYears(LocalDate.of(2026, 10, 31))).isEmpty();
+        assertThat(coverage.missingYears(LocalDate.of(2026, 11, 2))).containsExactly(2027);
+        assertThat(coverage.missingYears(LocalDate.of(2025, 12, 1))).isEmpty();
+        assertThat(coverage.missingYears(LocalDate.of(2034, 3, 1))).containsExactly(2034);
     }
 }

@@ -42,6 +42,12 @@ public final class WorkingDayBusinessCalendars {
         return manager;
     }
 
+    /** Whether a timer or due date written this way is counted on the working-day calendar. */
+    static boolean countsWorkingDays(String description) {
+        return WORKING_DAYS.matcher(description.trim().toLowerCase(Locale.ROOT)).matches()
+                || WorkingDaySchedule.parse(description).isPresent();
+    }
+
     /** The end of the working day {@code days} working days after {@code start}, or empty if the text says otherwise. */
     Optional<Date> workingDaysAfter(String description, Date start) {
         Matcher m = WORKING_DAYS.matcher(description.trim().toLowerCase(Locale.ROOT));
@@ -51,6 +57,11 @@ public final class WorkingDayBusinessCalendars {
         ZonedDateTime from = start(start);
         return Optional.of(Date.from(calendar.plusWorkingDays(from.toLocalDate(), Integer.parseInt(m.group(1)))
                 .atTime(settings.deadlineTime()).atZone(settings.zone()).toInstant()));
+    }
+
+    /** The next moment of the working-day schedule after {@code start}, or empty if the text is another kind of cycle. */
+    Optional<Date> scheduled(String description, Date start) {
+        return WorkingDaySchedule.parse(description).map(s -> Date.from(s.next(start(start), calendar).toInstant()));
     }
 
     private ZonedDateTime start(Date start) {
@@ -74,11 +85,8 @@ public final class WorkingDayBusinessCalendars {
     private final class Cycle extends CycleBusinessCalendar {
         @Override
         public Date resolveDuedate(String duedateDescription, Date startDate, long repeatOffset) {
-            Optional<WorkingDaySchedule> schedule = WorkingDaySchedule.parse(duedateDescription);
-            if (schedule.isPresent()) {
-                return Date.from(schedule.get().next(start(startDate), calendar).toInstant());
-            }
-            return super.resolveDuedate(duedateDescription, startDate, repeatOffset);
+            return scheduled(duedateDescription, startDate)
+                    .orElseGet(() -> super.resolveDuedate(duedateDescription, startDate, repeatOffset));
         }
     }
 }

@@ -15,6 +15,10 @@ public enum EventType {
     WATCH_LIST_PROPOSED,
     DEADLINE_SET_BY_INTERVIEW,
     RECTIFICATION_REOPENED,
+    /** 整改时限因节假日调整而重新计算: the working-day calendar changed under a deadline counted in working days. */
+    DEADLINE_RECALCULATED,
+    /** 签收时限因节假日调整而重新计算. */
+    CLAIM_DEADLINE_RECALCULATED,
     CLOSED,
     REVISITED,
     REBOUND_OPENED

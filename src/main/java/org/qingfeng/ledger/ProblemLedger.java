@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +105,35 @@ public class ProblemLedger {
 
     public void setDeadline(long id, Date deadline) {
         set(id, "deadline = ?", ts(deadline));
+    }
+
+    public void setClaimDeadline(long id, Date claimDeadline) {
+        set(id, "claim_deadline = ?", ts(claimDeadline));
+    }
+
+    /** A registered problem with a deadline still ahead, as a change of the working-day calendar looks for them. */
+    public record RunningDeadline(long id, String number, String processInstanceId, Stage stage, Date claimDeadline,
+            Date deadline) {
+    }
+
+    /** Registered problems in one of {@code stages} whose claim or rectification deadline lies after {@code after}. */
+    public List<RunningDeadline> runningDeadlines(Date after, Collection<Stage> stages) {
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(ProblemStatus.REGISTERED.name());
+        stages.forEach(s -> args.add(s.name()));
+        args.add(ts(after));
+        args.add(ts(after));
+        return jdbc.query("""
+                select id, number, process_instance_id, stage, claim_deadline, deadline from problem
+                where status = ? and process_instance_id is not null and stage in (%s)
+                  and (deadline > ? or claim_deadline > ?)
+                order by id""".formatted(String.join(", ", Collections.nCopies(stages.size(), "?"))),
+                (rs, row) -> new RunningDeadline(rs.getLong("id"), rs.getString("number"), rs.getString("process_instance_id"),
+                        Stage.valueOf(rs.getString("stage")), date(rs, "claim_deadline"), date(rs, "deadline")),
+                args.toArray());
     }
 
     public void countReminder(long id) {

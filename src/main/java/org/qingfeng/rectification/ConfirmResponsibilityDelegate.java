@@ -32,8 +32,8 @@ public class ConfirmResponsibilityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Department department = RegisterProblemDelegate.routeTo(execution, departments,
                 ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
-        Date claimDeadline = deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));
-        execution.setVariable(CLAIM_DEADLINE, claimDeadline);
+        Date claimDeadline = DeadlineVariables.setClaimInWorkingDays(execution, deadlines,
+                ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));
         long id = ProblemContext.problemId(execution);
         ledger.assignDepartment(id, department.id(), claimDeadline);
         String decision = ProblemLifecycle.Values.REASSIGN.equals(ProblemContext.string(execution, RETURN_REVIEW_DECISION))

@@ -1,5 +1,6 @@
 package org.qingfeng.rectification;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The deadline watch of a problem waits on timers computed from the deadline; a new deadline restarts it. */
@@ -13,9 +14,13 @@ final class DeadlineWatch {
      * running there is no watch to interrupt, and the interview's own new deadline takes over afterwards.
      */
     static void rearm(DelegateExecution execution) {
-        execution.getProcessEngineServices().getRuntimeService()
-                .createMessageCorrelation(ProblemLifecycle.DEADLINE_CHANGED_MESSAGE)
-                .processInstanceId(execution.getProcessInstanceId())
+        rearm(execution.getProcessEngineServices().getRuntimeService(), execution.getProcessInstanceId());
+    }
+
+    /** The same from outside the process, e.g. when the working-day calendar has changed. */
+    static void rearm(RuntimeService runtime, String processInstanceId) {
+        runtime.createMessageCorrelation(ProblemLifecycle.DEADLINE_CHANGED_MESSAGE)
+                .processInstanceId(processInstanceId)
                 .correlateAll();
     }
 }

@@ -48,9 +48,24 @@ public class Deadlines {
         return workingDays.endOf(day);
     }
 
+    /** The end of the working day that lies {@code days} working days after {@code start}. */
+    public Date afterWorkingDays(LocalDate start, int days) {
+        return afterWorkingDays(start, days, calendar);
+    }
+
+    /** The same, counted on the given calendar: the table before or after an administrator changed it. */
+    public Date afterWorkingDays(LocalDate start, int days, WorkingDayCalendar on) {
+        return endOf(on.plusWorkingDays(start, days));
+    }
+
     /** When the yellow warning for a deadline goes out: {@code workingDays} working days earlier, in the morning. */
     public Date warningBefore(Date deadline, int workingDays) {
-        LocalDate day = calendar.plusWorkingDays(toLocalDate(deadline), -workingDays);
+        return warningBefore(deadline, workingDays, calendar);
+    }
+
+    /** The same, counted on the given calendar. */
+    public Date warningBefore(Date deadline, int workingDays, WorkingDayCalendar on) {
+        LocalDate day = on.plusWorkingDays(toLocalDate(deadline), -workingDays);
         return Date.from(day.atTime(settings.warningTime()).atZone(clock.zone()).toInstant());
     }
 

@@ -72,6 +72,12 @@ public final class ProblemLifecycle {
         public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
         public static final String RECTIFICATION_DEADLINE_TEXT = "rectificationDeadlineText";
         public static final String YELLOW_WARNING_AT = "yellowWarningAt";
+        // what a deadline counted in working days was counted from (yyyy-MM-dd) and how many, so that a change of
+        // the working-day calendar can count it again; absent when the deadline is a date a person chose
+        public static final String DEADLINE_START = "deadlineStart";
+        public static final String DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
+        public static final String CLAIM_DEADLINE_START = "claimDeadlineStart";
+        public static final String CLAIM_DEADLINE_WORKING_DAYS = "claimDeadlineWorkingDays";
         public static final String DEPARTMENT_GROUP = "departmentGroup";
         public static final String DEPARTMENT_HEAD_GROUP = "departmentHeadGroup";
         // claim and return

@@ -34,11 +34,11 @@ public class RegisterProblemDelegate implements JavaDelegate {
         Department department = routeTo(execution, departments, ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
         Object override = execution.getVariable(DEADLINE_OVERRIDE);
         Date deadline = override == null || override.toString().isBlank()
-                ? deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS))
-                : deadlines.futureDeadline(DEADLINE_OVERRIDE, "整改时限", override);
-        Date claimDeadline = deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));
-        execution.setVariable(CLAIM_DEADLINE, claimDeadline);
-        DeadlineVariables.set(execution, deadlines, deadline);
+                ? DeadlineVariables.setInWorkingDays(execution, deadlines,
+                        ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS))
+                : DeadlineVariables.set(execution, deadlines, deadlines.futureDeadline(DEADLINE_OVERRIDE, "整改时限", override));
+        Date claimDeadline = DeadlineVariables.setClaimInWorkingDays(execution, deadlines,
+                ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));
 
         long id = ProblemContext.problemId(execution);
         ledger.register(id, ProblemContext.string(execution, CATEGORY), ProblemContext.string(execution, SEVERITY),

@@ -29,8 +29,8 @@ public class ReopenRectificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Date deadline = deadlines.afterWorkingDays(ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS));
-        DeadlineVariables.set(execution, deadlines, deadline);
+        Date deadline = DeadlineVariables.setInWorkingDays(execution, deadlines,
+                ProblemContext.ruleInt(execution, DEADLINE_RULE, RECTIFICATION_WORKING_DAYS));
         long id = ProblemContext.problemId(execution);
         records.evaluationOutcome(id, false);
         ledger.reopen(id, deadline);

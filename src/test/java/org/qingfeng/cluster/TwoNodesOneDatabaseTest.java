@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.QingfengApplication;
+import org.qingfeng.supervision.MonthlyReview;
 import org.qingfeng.TestPostgres;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -119,6 +120,27 @@ class TwoNodesOneDatabaseTest {
                     where p.number = ? and e.type = 'CLAIM_REMINDER'""", Integer.class, problem.getBusinessKey()))
                     .as("claim reminders of %s", problem.getBusinessKey()).isEqualTo(1);
         }
+        assertEveryJobRanOnce(engine);
+    }
+
+    @Test
+    void theMonthlyReviewStartsOnceAcrossBothNodes() {
+        ProcessEngine engine = engine(node1);
+        JdbcTemplate jdbc = node1.getBean(JdbcTemplate.class);
+        // the schedule's first run: the first working day of April 2026, 09:00
+        ClockUtil.setCurrentTime(at(LocalDateTime.of(2026, 4, 1, 9, 1)));
+        awaitNoDueJobs(engine);
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(MonthlyReview.PROCESS_KEY).processInstanceBusinessKey("YDSH-2026-03").count()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from bulletin where period_month = '2026-03'", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from monthly_review where period_month = '2026-03'", Integer.class)).isOne();
+        assertThat(jdbc.queryForList("select department_id from department_interview where period_month = '2026-03'", String.class))
+                .doesNotHaveDuplicates();
+        // and the schedule waits for May's first working day, once
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(MonthlyReview.SCHEDULE_PROCESS_KEY)
+                .timers().list()).singleElement().satisfies(job -> assertThat(job.getDuedate()).isAfter(at(LocalDateTime.of(2026, 4, 30, 0, 0))));
+        assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
         assertEveryJobRanOnce(engine);
     }
 

@@ -7,6 +7,11 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Map;
 import org.qingfeng.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,5 +44,37 @@ class ProcessResourcesDeployerTests extends ProcessTestSupport {
 
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
         assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
+    }
+
+    @Test
+    void aTableEditedOutsideTheBuildIsPutInServiceByARestart(@TempDir Path operatorFolder) throws Exception {
+        // the operator copies an edited review-threshold table into qingfeng.resources.dir: the bureau now needs 98 %
+        Files.createDirectories(operatorFolder.resolve("processes"));
+        String table = Files.readString(Path.of("processes/review-threshold.dmn"));
+        Files.writeString(operatorFolder.resolve("processes/review-threshold.dmn"),
+                table.replace("<outputEntry id=\"bureauRuleOut0\"><text>0.95</text>", "<outputEntry id=\"bureauRuleOut0\"><text>0.98</text>"));
+        // the latest deployment is the one with the latest time: later than the one made at start-up, in real time
+        moveClockTo(new Date(System.currentTimeMillis() + 60_000));
+        try {
+            String deploymentId = new ProcessResourcesDeployer(repository, operatorFolder.toString()).deploymentId();
+
+            assertThat(threshold()).isEqualTo(0.98);
+            // one deployment, as always: the processes bound to it use the edited table
+            assertThat(repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
+                    .decisionDefinitionKey("reviewThreshold").count()).isOne();
+            assertThat(repository.createProcessDefinitionQuery().deploymentId(deploymentId).count())
+                    .isEqualTo(Arrays.stream(new File("processes").list()).filter(f -> f.endsWith(".bpmn")).count());
+        } finally {
+            // back to the packaged resources for the tests that follow
+            moveClockTo(new Date(System.currentTimeMillis() + 120_000));
+            new ProcessResourcesDeployer(repository);
+        }
+        assertThat(threshold()).isEqualTo(0.95);
+    }
+
+    private double threshold() {
+        return engine.getDecisionService().evaluateDecisionByKey("reviewThreshold")
+                .variables(Map.of("organisationType", "bureau", "departmentId", "canteen"))
+                .evaluate().getSingleResult().<Number>getSingleEntry().doubleValue();
     }
 }

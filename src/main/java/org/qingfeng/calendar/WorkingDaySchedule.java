@@ -13,17 +13,20 @@ import java.util.regex.Pattern;
  * A recurring moment counted in working days, as timer cycles and settings write it:
  * {@code every month on working day 1 at 09:00} — the first working day of each month at nine. Periods are week,
  * month, quarter, half-year and year; the working day is counted from the period's first calendar day.
+ * {@code every working day at 09:00} is every working day at nine.
  */
 public record WorkingDaySchedule(Period period, int workingDay, LocalTime time) {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "every (week|month|quarter|half-year|year) on working day (\\d{1,3}) at (\\d{1,2}:\\d{2})");
+    private static final Pattern DAILY = Pattern.compile("every working day at (\\d{1,2}:\\d{2})");
 
     public enum Period {
-        WEEK, MONTH, QUARTER, HALF_YEAR, YEAR;
+        DAY, WEEK, MONTH, QUARTER, HALF_YEAR, YEAR;
 
         LocalDate start(LocalDate day) {
             return switch (this) {
+                case DAY -> day;
                 case WEEK -> day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
                 case MONTH -> day.withDayOfMonth(1);
                 case QUARTER -> LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
@@ -34,6 +37,7 @@ public record WorkingDaySchedule(Period period, int workingDay, LocalTime time) 
 
         LocalDate next(LocalDate periodStart) {
             return switch (this) {
+                case DAY -> periodStart.plusDays(1);
                 case WEEK -> periodStart.plusWeeks(1);
                 case MONTH -> periodStart.plusMonths(1);
                 case QUARTER -> periodStart.plusMonths(3);
@@ -51,13 +55,21 @@ public record WorkingDaySchedule(Period period, int workingDay, LocalTime time) 
 
     /** The schedule written in {@code text}, or empty when the text is something else (a cron or ISO cycle). */
     public static Optional<WorkingDaySchedule> parse(String text) {
-        Matcher m = SYNTAX.matcher(text.trim().toLowerCase(Locale.ROOT));
+        String normalised = text.trim().toLowerCase(Locale.ROOT);
+        Matcher daily = DAILY.matcher(normalised);
+        if (daily.matches()) {
+            return Optional.of(new WorkingDaySchedule(Period.DAY, 1, time(daily.group(1))));
+        }
+        Matcher m = SYNTAX.matcher(normalised);
         if (!m.matches()) {
             return Optional.empty();
         }
         Period period = Period.valueOf(m.group(1).replace('-', '_').toUpperCase(Locale.ROOT));
-        return Optional.of(new WorkingDaySchedule(period, Integer.parseInt(m.group(2)), LocalTime.parse(
-                m.group(3).length() == 4 ? "0" + m.group(3) : m.group(3))));
+        return Optional.of(new WorkingDaySchedule(period, Integer.parseInt(m.group(2)), time(m.group(3))));
+    }
+
+    private static LocalTime time(String text) {
+        return LocalTime.parse(text.length() == 4 ? "0" + text : text);
     }
 
     /** The first moment of this schedule strictly after {@code after}. */
@@ -79,6 +91,9 @@ public record WorkingDaySchedule(Period period, int workingDay, LocalTime time) 
 
     @Override
     public String toString() {
+        if (period == Period.DAY) {
+            return "every working day at " + time;
+        }
         return "every " + period.name().toLowerCase(Locale.ROOT).replace('_', '-') + " on working day " + workingDay
                 + " at " + time;
     }

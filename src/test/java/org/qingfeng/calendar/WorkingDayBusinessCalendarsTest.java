@@ -48,6 +48,23 @@ class WorkingDayBusinessCalendarsTest extends ProcessTestSupport {
     }
 
     @Test
+    void aDailyScheduleRunsOnWorkingDaysOnly() {
+        BusinessCalendar cycle = calendar("cycle");
+        moveClockTo(LocalDateTime.of(2026, 9, 29, 8, 0));
+        assertThat(cycle.resolveDuedate("every working day at 09:00")).isEqualTo(at(LocalDateTime.of(2026, 9, 29, 9, 0)));
+        // 国庆: from the last day of September straight to 8 October
+        moveClockTo(LocalDateTime.of(2026, 9, 30, 9, 0));
+        assertThat(cycle.resolveDuedate("every working day at 09:00")).isEqualTo(at(LocalDateTime.of(2026, 10, 8, 9, 0)));
+        // Saturday 10 October is a make-up working day, Sunday the 11th is not
+        moveClockTo(LocalDateTime.of(2026, 10, 9, 10, 0));
+        assertThat(cycle.resolveDuedate("every working day at 09:00")).isEqualTo(at(LocalDateTime.of(2026, 10, 10, 9, 0)));
+        moveClockTo(LocalDateTime.of(2026, 10, 10, 9, 30));
+        assertThat(cycle.resolveDuedate("Every working day at 9:00")).isEqualTo(at(LocalDateTime.of(2026, 10, 12, 9, 0)));
+        assertThat(WorkingDaySchedule.parse("every working day at 09:00")).hasValueSatisfying(
+                s -> assertThat(s.toString()).isEqualTo("every working day at 09:00"));
+    }
+
+    @Test
     void aTimerInAProcessWaitsWorkingDays() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("workingDayTimerProbe").camundaHistoryTimeToLive(1)
                 .startEvent().intermediateCatchEvent("waitTimer").timerWithDuration("2 working days")

@@ -58,6 +58,11 @@ class EarlyWarningScanProcessTest extends IntegrityLetterTestSupport {
                 .getEndTime()).isNotNull();
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(scan)
                 .activityId(EarlyWarningScan.Elements.START_LETTER).list()).isNotEmpty();
+        // each department's figures and verdict stay with its own assessment
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(scan)
+                .variableName(EarlyWarningScan.Variables.EARLY_WARNING).count())
+                .isEqualTo(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(scan)
+                        .activityId(EarlyWarningScan.Elements.ASSESS_WARNING).count()).isGreaterThan(1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** 销号: closes the problem with the official reply and schedules the revisit (回头看). */
@@ -23,11 +24,14 @@ public class CloseProblemDelegate implements JavaDelegate {
     private final ProblemLedger ledger;
     private final LedgerRecords records;
     private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
 
-    public CloseProblemDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines) {
+    public CloseProblemDelegate(ProblemLedger ledger, LedgerRecords records, Deadlines deadlines,
+            ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.records = records;
         this.deadlines = deadlines;
+        this.events = events;
     }
 
     @Override
@@ -43,6 +47,7 @@ public class CloseProblemDelegate implements JavaDelegate {
         ledger.enterStage(id, Stage.AWAITING_REVISIT);
         ledger.record(id, EventType.CLOSED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
                 (onTime ? "按期销号" : "逾期销号") + "，回头看时间 " + deadlines.display(revisitDue));
+        events.publishEvent(new ProblemClosed(id, execution.getProcessBusinessKey()));
         LOG.info("problem closed number={} onTime={}", execution.getProcessBusinessKey(), onTime);
     }
 }

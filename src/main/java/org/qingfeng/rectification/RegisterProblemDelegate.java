@@ -10,6 +10,7 @@ import org.qingfeng.identity.Department;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.ProblemLedger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +23,14 @@ public class RegisterProblemDelegate implements JavaDelegate {
     private final ProblemLedger ledger;
     private final Departments departments;
     private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
 
-    public RegisterProblemDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines) {
+    public RegisterProblemDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines,
+            ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.departments = departments;
         this.deadlines = deadlines;
+        this.events = events;
     }
 
     @Override
@@ -45,6 +49,8 @@ public class RegisterProblemDelegate implements JavaDelegate {
                 department.id(), ProblemContext.string(execution, RESPONSIBLE_PERSON), claimDeadline, deadline);
         ledger.record(id, EventType.REGISTERED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
                 department.name() + "，整改时限 " + deadlines.display(deadline));
+        events.publishEvent(new ProblemRegistered(id, execution.getProcessBusinessKey(), department.id(),
+                ProblemContext.string(execution, CATEGORY)));
     }
 
     /** Points the department's candidate groups at the chosen department, which must exist. */

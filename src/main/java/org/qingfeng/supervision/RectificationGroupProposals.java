@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.engine.FormCatalog;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Proposals to form a special rectification group (专项整改小组) and the problems behind each; in the caller's transaction. */
 @Repository
@@ -38,15 +42,13 @@ public class RectificationGroupProposals {
 
     private final JdbcTemplate jdbc;
     private final FormCatalog forms;
+    private final TransactionTemplate savepoint;
 
-    public RectificationGroupProposals(JdbcTemplate jdbc, FormCatalog forms) {
+    public RectificationGroupProposals(JdbcTemplate jdbc, FormCatalog forms, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.forms = forms;
-    }
-
-    /** Locks the department's row until the transaction ends: registrations in one department are weighed one at a time. */
-    public void lockDepartment(String departmentId) {
-        jdbc.query("select id from department where id = ? for update", rs -> { }, departmentId);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<Long> openProposal(String departmentId, String category) {
@@ -67,11 +69,21 @@ public class RectificationGroupProposals {
     }
 
     /**
-     * Enters an open proposal.
+     * Enters an open proposal, unless the pair has one already — also one that a concurrent registration has entered
+     * a moment ago, whose commit the insert waits for. The insert runs in a savepoint, so that a refused one leaves
+     * the caller's transaction (the registration's) usable; PostgreSQL would otherwise abort it.
      *
-     * @throws org.springframework.dao.DuplicateKeyException if the pair has an open proposal already
+     * @return the new proposal's id, or empty when the pair has an open proposal
      */
-    public long propose(String departmentId, String category, int problemCount, Date windowStart) {
+    public Optional<Long> propose(String departmentId, String category, int problemCount, Date windowStart) {
+        try {
+            return Optional.of(savepoint.execute(status -> insert(departmentId, category, problemCount, windowStart)));
+        } catch (DuplicateKeyException openAlready) {
+            return Optional.empty();
+        }
+    }
+
+    private long insert(String departmentId, String category, int problemCount, Date windowStart) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""

@@ -64,13 +64,9 @@ public class RecurringProblemWatch {
         }
         String departmentId = registered.departmentId();
         String category = registered.category();
-        proposals.lockDepartment(departmentId);
         Optional<Long> open = proposals.openProposal(departmentId, category);
         if (open.isPresent()) {
-            proposals.link(open.get(), registered.problemId());
-            ledger.record(registered.problemId(), EventType.RECTIFICATION_GROUP_PROPOSED, ProblemContext.SYSTEM,
-                    SpecialRectificationGroup.Elements.RECURRING_PROBLEMS_FOUND,
-                    "同类问题已提请组建专项整改小组，本问题一并纳入，待分管领导审定");
+            join(open.get(), registered.problemId());
             return;
         }
         Date since = Date.from(deadlines.now().minus(settings.window()).toInstant());
@@ -78,14 +74,31 @@ public class RecurringProblemWatch {
         if (recurring.size() < settings.threshold()) {
             return;
         }
-        propose(departmentId, category, since, recurring);
+        Optional<Long> proposed = proposals.propose(departmentId, category, recurring.size(), since);
+        if (proposed.isPresent()) {
+            start(proposed.get(), departmentId, category, since, recurring);
+        } else {
+            // a registration running at the same time has just proposed for the pair
+            proposals.openProposal(departmentId, category).ifPresent(id -> {
+                join(id, registered.problemId());
+                LOG.info("rectification group proposed concurrently; joined proposalId={} department={} category={}",
+                        id, departmentId, category);
+            });
+        }
     }
 
-    private void propose(String departmentId, String category, Date since, List<RectificationGroupProposals.Recurring> recurring) {
+    private void join(long proposalId, long problemId) {
+        proposals.link(proposalId, problemId);
+        ledger.record(problemId, EventType.RECTIFICATION_GROUP_PROPOSED, ProblemContext.SYSTEM,
+                SpecialRectificationGroup.Elements.RECURRING_PROBLEMS_FOUND,
+                "同类问题已提请组建专项整改小组，本问题一并纳入，待分管领导审定");
+    }
+
+    private void start(long proposalId, String departmentId, String category, Date since,
+            List<RectificationGroupProposals.Recurring> recurring) {
         Department department = departments.find(departmentId)
                 .orElseThrow(() -> new IllegalStateException("no department " + departmentId));
         String categoryLabel = forms.options("register-problem", "category").getOrDefault(category, category);
-        long proposalId = proposals.propose(departmentId, category, recurring.size(), since);
         String detail = department.name() + "自 " + deadlines.display(since) + " 以来登记「" + categoryLabel + "」类问题 "
                 + recurring.size() + " 件，提请分管领导组建专项整改小组深挖根源";
         for (RectificationGroupProposals.Recurring problem : recurring) {

@@ -8,9 +8,15 @@ import static org.qingfeng.supervision.SpecialRectificationGroup.Variables.*;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.ProcessTestSupport;
@@ -24,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,8 +37,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Every path of processes/special-rectification-group.bpmn, started by registrations in the lifecycle. 办公用房科
- * (officeSpace, supervising leader 钱军) is used by no other test class, and each test registers its problems in a
- * period of its own, more than the 90-day window away from the others, so no test sees another's problems.
+ * (officeSpace, supervising leader 钱军) is used by no other test class. Each test registers its problems in a
+ * period of its own, more than the 90-day window away from the others; as an open proposal takes in every later
+ * problem of its category, each test also uses a category that no other test leaves with an open proposal.
  */
 class SpecialRectificationGroupProcessTest extends ProcessTestSupport {
 
@@ -122,9 +128,50 @@ class SpecialRectificationGroupProcessTest extends ProcessTestSupport {
                 .count()).isEqualTo(1);
         assertThat(ledger.events(fourth)).filteredOn(e -> e.type() == EventType.RECTIFICATION_GROUP_PROPOSED)
                 .singleElement().satisfies(e -> assertThat(e.detail()).contains("一并纳入"));
-        // the ledger itself refuses a second open proposal for the pair
-        assertThatThrownBy(() -> proposals.propose(DEPARTMENT, "serviceQuality", 3, new Date()))
-                .isInstanceOf(DuplicateKeyException.class);
+        // the ledger itself holds one open proposal per pair
+        assertThat(proposals.propose(DEPARTMENT, "serviceQuality", 3, new Date())).isEmpty();
+    }
+
+    @Test
+    void twoRegistrationsAtTheSameMomentMakeOneProposal() throws Exception {
+        moveClockTo(LocalDateTime.of(2029, 1, 8, 9, 0));
+        registered("attitude");
+        registered("attitude");
+        List<ProcessInstance> reported = List.of(report("staff", "办公用房维修申请无人受理"), report("staff", "办公用房分配不公开"));
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> registrations = new ArrayList<>();
+            for (ProcessInstance problem : reported) {
+                String taskId = openTask(problem, ProblemLifecycle.Elements.REGISTER_PROBLEM).getId();
+                registrations.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    engine.getIdentityService().setAuthenticatedUserId(REGISTRAR);
+                    try {
+                        engine.getTaskService().complete(taskId, registration("attitude", DEPARTMENT));
+                    } finally {
+                        engine.getIdentityService().clearAuthentication();
+                    }
+                    return null;
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (Future<?> registration : registrations) {
+                registration.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // both registrations went through; the later one joined the proposal the other made
+        assertThat(proposalsOf("attitude")).singleElement().satisfies(p -> assertThat(p.problemNumbers())
+                .hasSize(4).contains(reported.get(0).getBusinessKey(), reported.get(1).getBusinessKey()));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(SpecialRectificationGroup.PROCESS_KEY)
+                .variableValueEquals(DEPARTMENT_ID, DEPARTMENT).variableValueEquals(CATEGORY, "attitude").count()).isEqualTo(1);
     }
 
     @Test
@@ -198,13 +245,17 @@ class SpecialRectificationGroupProcessTest extends ProcessTestSupport {
 
     private String registered(String category, String department) {
         ProcessInstance problem = report("staff", "办公用房调整申请多次补交材料仍未办理");
-        complete(problem, ProblemLifecycle.Elements.REGISTER_PROBLEM, REGISTRAR, Map.of(
+        complete(problem, ProblemLifecycle.Elements.REGISTER_PROBLEM, REGISTRAR, registration(category, department));
+        return problem.getBusinessKey();
+    }
+
+    private static Map<String, Object> registration(String category, String department) {
+        return Map.of(
                 ProblemLifecycle.Variables.REGISTRATION_DECISION, "accept",
                 ProblemLifecycle.Variables.CATEGORY, category,
                 ProblemLifecycle.Variables.SEVERITY, "general",
                 ProblemLifecycle.Variables.RESPONSIBLE_DEPARTMENT, department,
-                ProblemLifecycle.Variables.RESPONSIBLE_PERSON, "马斌"));
-        return problem.getBusinessKey();
+                ProblemLifecycle.Variables.RESPONSIBLE_PERSON, "马斌");
     }
 
     /** This test's proposals for the category in 办公用房科: those made in the current window. */

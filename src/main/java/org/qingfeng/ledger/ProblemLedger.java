@@ -178,6 +178,11 @@ public class ProblemLedger {
         return jdbc.query("select * from problem where number = ?", this::toRecord, number).stream().findFirst();
     }
 
+    /** The problem opened when this one rebounded (反弹), if it has. */
+    public Optional<ProblemRecord> reboundSuccessor(long id) {
+        return jdbc.query("select * from problem where rebound_of = ? order by id", this::toRecord, id).stream().findFirst();
+    }
+
     public long count() {
         return jdbc.queryForObject("select count(*) from problem", Long.class);
     }

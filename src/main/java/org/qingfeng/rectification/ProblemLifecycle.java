@@ -47,6 +47,8 @@ public final class ProblemLifecycle {
         public static final String REPORTED_BY = "reportedBy";
         public static final String EXTERNAL_ORIGIN = "externalOrigin";
         public static final String REBOUND_OF = "reboundOf";
+        /** A rebound is registered at least this severe (从严从重). */
+        public static final String MINIMUM_SEVERITY = "minimumSeverity";
         // report-problem form
         public static final String CHANNEL = "channel";
         public static final String REPORTER_TYPE = "reporterType";

@@ -10,7 +10,10 @@ import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemStatus;
 import org.springframework.stereotype.Component;
 
-/** 回头看 result: consolidated, or rebounded (反弹), in which case the entry is marked. */
+/**
+ * 回头看 result: consolidated, or rebounded (反弹), in which case the entry is marked. Used by the problem lifecycle's
+ * own revisit and by the half-year revisit campaign alike.
+ */
 @Component("recordRevisit")
 public class RecordRevisitDelegate implements JavaDelegate {
 
@@ -28,7 +31,10 @@ public class RecordRevisitDelegate implements JavaDelegate {
         long id = ProblemContext.problemId(execution);
         records.revisit(id, ProblemContext.string(execution, REVISIT_OUTCOME), ProblemContext.string(execution, REVISIT_FINDINGS),
                 ProblemContext.actor(execution));
-        ledger.finish(id, rebound ? ProblemStatus.REBOUNDED : ProblemStatus.CONSOLIDATED);
+        // a problem revisited twice (its own revisit and a half-year campaign's) stays rebounded once it has
+        if (ledger.find(id).orElseThrow().status() != ProblemStatus.REBOUNDED) {
+            ledger.finish(id, rebound ? ProblemStatus.REBOUNDED : ProblemStatus.CONSOLIDATED);
+        }
         ledger.record(id, EventType.REVISITED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
                 (rebound ? "问题反弹：" : "整改成果巩固：") + ProblemContext.string(execution, REVISIT_FINDINGS));
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 登记: fixes the claim and rectification deadlines (the registrar's date, or the DMN default in working days)
- * and routes the problem to the responsible department.
+ * and routes the problem to the responsible department. A rebound may not be registered milder than its minimum.
  */
 @Component("registerProblem")
 public class RegisterProblemDelegate implements JavaDelegate {
@@ -24,17 +24,24 @@ public class RegisterProblemDelegate implements JavaDelegate {
     private final Departments departments;
     private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
+    private final Severities severities;
 
     public RegisterProblemDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Severities severities) {
         this.ledger = ledger;
         this.departments = departments;
         this.deadlines = deadlines;
         this.events = events;
+        this.severities = severities;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String minimum = ProblemContext.string(execution, MINIMUM_SEVERITY);
+        if (minimum != null && severities.isBelow(ProblemContext.string(execution, SEVERITY), minimum)) {
+            throw new InvalidInputException(SEVERITY,
+                    "反弹问题从严从重处理，严重程度不得低于「" + severities.label(minimum) + "」");
+        }
         Department department = routeTo(execution, departments, ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
         Object override = execution.getVariable(DEADLINE_OVERRIDE);
         Date deadline = override == null || override.toString().isBlank()

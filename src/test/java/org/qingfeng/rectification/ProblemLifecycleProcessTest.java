@@ -356,6 +356,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
         ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(reboundNumber).singleResult();
         assertThat(reopened).isWaitingAt(REGISTER_PROBLEM);
+        // 从严从重: the registrar starts one severity level up and may not go below it
+        assertThat(reopened).variables().containsEntry(SEVERITY, "serious").containsEntry(MINIMUM_SEVERITY, "serious");
     }
 
     // -- input rules ---------------------------------------------------------------------------------------------

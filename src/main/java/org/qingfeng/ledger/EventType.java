@@ -27,5 +27,9 @@ public enum EventType {
     SPECIAL_SUPERVISION_ENDED,
     RECTIFICATION_GROUP_PROPOSED,
     RECTIFICATION_GROUP_FORMED,
-    RECTIFICATION_GROUP_DECLINED
+    RECTIFICATION_GROUP_DECLINED,
+    /** Drawn into a half-year revisit campaign (整改回头看). */
+    REVISIT_SAMPLED,
+    /** The campaign's revisit of the problem is overdue. */
+    REVISIT_REMINDER
 }

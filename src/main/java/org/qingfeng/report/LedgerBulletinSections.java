@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.MonthlyRates;
+import org.qingfeng.ledger.api.LedgerLabels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,18 +99,18 @@ public class LedgerBulletinSections {
     }
 
     @Bean
-    BulletinSection reboundSection() {
-        return new TitledSection(60, "问题反弹", List.of("原台账编号", "责任科室", "回头看发现", "回头看时间", "新台账编号")) {
+    BulletinSection reboundSection(LedgerLabels labels) {
+        return new TitledSection(60, "问题反弹", List.of("原台账编号", "责任科室", "回头看发现", "回头看时间", "新台账编号", "问题类别")) {
             @Override
             public List<List<Object>> rows(YearMonth month) {
                 return jdbc.query("""
-                        select p.number, d.name, r.findings, r.revisited_at, n.number
+                        select p.number, d.name, r.findings, r.revisited_at, n.number, p.category
                         from revisit r join problem p on p.id = r.problem_id
                         left join department d on d.id = p.department_id
                         left join problem n on n.id = r.rebound_problem_id
                         where r.outcome = 'rebound' and r.revisited_at >= ? and r.revisited_at < ? order by r.revisited_at""",
                         (rs, n) -> List.<Object>of(rs.getString(1), nullToEmpty(rs.getString(2)), rs.getString(3),
-                                dates.day(rs.getTimestamp(4)), nullToEmpty(rs.getString(5))),
+                                dates.day(rs.getTimestamp(4)), nullToEmpty(rs.getString(5)), labels.category(rs.getString(6))),
                         dates.start(month), dates.end(month));
             }
 

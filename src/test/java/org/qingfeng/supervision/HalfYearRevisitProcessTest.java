@@ -406,7 +406,7 @@ class HalfYearRevisitProcessTest extends ProcessTestSupport {
 
     @Test
     void overdueRevisitsAreRemindedAndEscalatedWhileTheyStayOpen() {
-        long done = closedInLedger(LocalDateTime.of(2027, 3, 15, 10, 0), "security", "integrity");
+        long done = closedInLedger(LocalDateTime.of(2027, 3, 15, 10, 0), "procurement", "integrity");
         long late = closedInLedger(LocalDateTime.of(2027, 4, 15, 10, 0), "officeSpace", "efficiency");
         moveClockTo(LocalDateTime.of(2027, 7, 5, 10, 0));
         ProcessInstance instance = startCampaign("2027-H1", null);

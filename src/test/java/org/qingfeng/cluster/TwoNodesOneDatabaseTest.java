@@ -141,6 +141,19 @@ class TwoNodesOneDatabaseTest {
         assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(MonthlyReview.SCHEDULE_PROCESS_KEY)
                 .timers().list()).singleElement().satisfies(job -> assertThat(job.getDuedate()).isAfter(at(LocalDateTime.of(2026, 4, 30, 0, 0))));
         assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
+
+        // 1 July: June's review and the first half-year's revisit campaign, each once; the daily early-warning scan
+        // runs once for its due date however many nodes see it
+        ClockUtil.setCurrentTime(at(LocalDateTime.of(2026, 7, 1, 9, 1)));
+        awaitNoDueJobs(engine);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(MonthlyReview.PROCESS_KEY).processInstanceBusinessKey("YDSH-2026-06").count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("halfYearRevisit").processInstanceBusinessKey("RV-2026-H1").count()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from revisit_campaign where half_key = '2026-H1'", Integer.class)).isOne();
+        assertThat(jdbc.queryForList("""
+                select count(*) from integrity_letter group by department_id, period_key""", Integer.class)).allMatch(n -> n == 1);
+        assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
         assertEveryJobRanOnce(engine);
     }
 

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 月度台账审核 with its department interviews, sanctions and watch list. Each test owns a demo department and
  * months of 2024–2025 that no other test uses, because a reviewed month's figures are frozen and rates count every
  * problem due by the month's end. Problems are written straight into the ledger, closed before the end of 2025, so
- * no later month sees them open.
+ * no later month sees them open, and already revisited (回头看), so no revisit campaign samples them.
  */
 class MonthlyLedgerReviewProcessTest extends ProcessTestSupport {
 
@@ -253,7 +253,7 @@ class MonthlyLedgerReviewProcessTest extends ProcessTestSupport {
             jdbc.update("""
                     insert into problem (number, channel, reporter_type, external_origin, description, reported_at, status, stage,
                         category, severity, department_id, registered_at, deadline, closed_at, closed_on_time, updated_at)
-                    values (?, 'hotline', 'staff', false, '审核测试问题', ?, 'CLOSED', 'AWAITING_REVISIT', 'service', 'general', ?, ?, ?, ?, ?, ?)""",
+                    values (?, 'hotline', 'staff', false, '审核测试问题', ?, 'CONSOLIDATED', 'FINISHED', 'service', 'general', ?, ?, ?, ?, ?, ?)""",
                     "T" + UUID.randomUUID().toString().substring(0, 12), registered, department, registered, deadline, closedAt,
                     !closedAt.after(deadline), closedAt);
         }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import org.qingfeng.calendar.BusinessClock;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ public class BulletinDates {
         return start(month.plusMonths(1));
     }
 
-    public String day(Timestamp time) {
+    public String day(Date time) {
         return time == null ? "" : DAY.format(time.toInstant().atZone(zone));
     }
 

@@ -1,10 +1,8 @@
 package org.qingfeng.supervision;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.List;
-import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.report.BulletinDates;
 import org.qingfeng.report.BulletinSection;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +10,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntegrityLetterBulletinSection implements BulletinSection {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final IntegrityLetters letters;
-    private final BusinessClock clock;
+    private final BulletinDates dates;
 
-    public IntegrityLetterBulletinSection(IntegrityLetters letters, BusinessClock clock) {
+    public IntegrityLetterBulletinSection(IntegrityLetters letters, BulletinDates dates) {
         this.letters = letters;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     @Override
@@ -41,8 +38,8 @@ public class IntegrityLetterBulletinSection implements BulletinSection {
     @Override
     public List<List<Object>> rows(YearMonth month) {
         return letters.sentIn(month).stream()
-                .map(l -> List.<Object>of(l.number(), l.departmentName(), l.originLabel(), l.reason(), day(l.sentAt()),
-                        day(l.replyDue()), replyState(l), l.statusLabel()))
+                .map(l -> List.<Object>of(l.number(), l.departmentName(), l.originLabel(), l.reason(), dates.day(l.sentAt()),
+                        dates.day(l.replyDue()), replyState(l), l.statusLabel()))
                 .toList();
     }
 
@@ -58,12 +55,8 @@ public class IntegrityLetterBulletinSection implements BulletinSection {
     String replyState(IntegrityLetter letter) {
         String urged = letter.escalated() ? "逾期未答复，已报分管领导督促" : "";
         if (letter.repliedAt() != null) {
-            return "已答复（" + day(letter.repliedAt()) + "）" + (urged.isEmpty() ? "" : "；" + urged);
+            return "已答复（" + dates.day(letter.repliedAt()) + "）" + (urged.isEmpty() ? "" : "；" + urged);
         }
         return urged.isEmpty() ? "待答复" : urged;
-    }
-
-    private String day(Date time) {
-        return time == null ? "" : DAY.format(time.toInstant().atZone(clock.zone()));
     }
 }

@@ -1,12 +1,13 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.report.BulletinDates.nullToEmpty;
+
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.report.BulletinDates;
+import org.qingfeng.report.TitledSection;
 import org.qingfeng.engine.FormCatalog;
 import org.qingfeng.report.BulletinSection;
 import org.springframework.context.annotation.Bean;
@@ -17,40 +18,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class RectificationGroupBulletinSection {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
+    private final BulletinDates dates;
     private final FormCatalog forms;
 
-    public RectificationGroupBulletinSection(JdbcTemplate jdbc, BusinessClock clock, FormCatalog forms) {
+    public RectificationGroupBulletinSection(JdbcTemplate jdbc, BulletinDates dates, FormCatalog forms) {
         this.jdbc = jdbc;
-        this.zone = clock.zone();
+        this.dates = dates;
         this.forms = forms;
     }
 
     @Bean
     BulletinSection rectificationGroupSection() {
-        return new BulletinSection() {
-            @Override
-            public int order() {
-                return 47;
-            }
-
-            @Override
-            public String title() {
-                return "专项整改小组";
-            }
-
-            @Override
-            public List<String> headers() {
-                return List.of("科室", "问题类别", "涉及问题", "提出日期", "审定结果", "组长", "完成时限");
-            }
+        return new TitledSection(47, "专项整改小组", List.of("科室", "问题类别", "涉及问题", "提出日期", "审定结果", "组长", "完成时限")) {
 
             @Override
             public List<List<Object>> rows(YearMonth month) {
-                Timestamp start = start(month);
-                Timestamp end = start(month.plusMonths(1));
+                Timestamp start = dates.start(month);
+                Timestamp end = dates.end(month);
                 Map<String, String> categories = forms.options("register-problem", "category");
                 return jdbc.query("""
                         select d.name, r.category, r.proposed_at, r.decision, r.decided_at, r.group_leader, r.group_deadline,
@@ -62,9 +47,9 @@ public class RectificationGroupBulletinSection {
                     String decision = decidedAt == null || !decidedAt.before(end) ? null : rs.getString("decision");
                     return List.<Object>of(nullToEmpty(rs.getString("name")),
                             categories.getOrDefault(rs.getString("category"), rs.getString("category")),
-                            rs.getInt("problems"), day(rs.getTimestamp("proposed_at")), decision(decision),
+                            rs.getInt("problems"), dates.day(rs.getTimestamp("proposed_at")), decision(decision),
                             decision == null ? "" : nullToEmpty(rs.getString("group_leader")),
-                            decision == null ? "" : day(rs.getTimestamp("group_deadline")));
+                            decision == null ? "" : dates.day(rs.getTimestamp("group_deadline")));
                 }, start, end, start, end);
             }
 
@@ -83,17 +68,5 @@ public class RectificationGroupBulletinSection {
             return "待审定";
         }
         return RectificationGroupProposals.Status.ACCEPTED.name().equals(decision) ? "同意组建" : "不予组建";
-    }
-
-    private Timestamp start(YearMonth month) {
-        return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-    }
-
-    private String day(Timestamp time) {
-        return time == null ? "" : DAY.format(time.toInstant().atZone(zone));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

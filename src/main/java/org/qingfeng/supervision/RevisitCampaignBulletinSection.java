@@ -1,12 +1,9 @@
 package org.qingfeng.supervision;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.report.BulletinDates;
 import org.qingfeng.report.BulletinSection;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RevisitCampaignBulletinSection implements BulletinSection {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final RevisitCampaignOverview overview;
-    private final ZoneId zone;
+    private final BulletinDates dates;
 
-    public RevisitCampaignBulletinSection(RevisitCampaignOverview overview, BusinessClock clock) {
+    public RevisitCampaignBulletinSection(RevisitCampaignOverview overview, BulletinDates dates) {
         this.overview = overview;
-        this.zone = clock.zone();
+        this.dates = dates;
     }
 
     @Override
@@ -50,8 +46,8 @@ public class RevisitCampaignBulletinSection implements BulletinSection {
                 c.label(),
                 RevisitCampaignOverview.statusLabel(c.status()),
                 RevisitCampaigns.Trigger.SCHEDULE.name().equals(c.trigger()) ? "按期开展" : "作风办发起",
-                day(c.startedAt()),
-                day(c.dueAt()),
+                dates.day(c.startedAt()),
+                dates.day(c.dueAt()),
                 c.closedProblems(),
                 c.sampled(),
                 c.done(),
@@ -69,9 +65,5 @@ public class RevisitCampaignBulletinSection implements BulletinSection {
         return "整改回头看：" + rows.stream()
                 .map(r -> String.valueOf(r.get(0)) + r.get(1) + "，抽查 " + r.get(6) + " 件，已回头看 " + r.get(7) + " 件，发现反弹 " + r.get(8) + " 件")
                 .collect(Collectors.joining("；"));
-    }
-
-    private String day(Date date) {
-        return date == null ? "" : DAY.format(date.toInstant().atZone(zone));
     }
 }

@@ -1,14 +1,14 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.report.BulletinDates.nullToEmpty;
+
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.identity.PersonNames;
+import org.qingfeng.report.BulletinDates;
+import org.qingfeng.report.TitledSection;
 import org.qingfeng.engine.FormCatalog;
 import org.qingfeng.report.BulletinSection;
 import org.springframework.context.annotation.Bean;
@@ -19,42 +19,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class SpecialSupervisionBulletinSection {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
+    private final BulletinDates dates;
     private final FormCatalog forms;
-    private final IdentityService identity;
+    private final PersonNames people;
 
-    public SpecialSupervisionBulletinSection(JdbcTemplate jdbc, BusinessClock clock, FormCatalog forms, IdentityService identity) {
+    public SpecialSupervisionBulletinSection(JdbcTemplate jdbc, BulletinDates dates, FormCatalog forms, PersonNames people) {
         this.jdbc = jdbc;
-        this.zone = clock.zone();
+        this.dates = dates;
         this.forms = forms;
-        this.identity = identity;
+        this.people = people;
     }
 
     @Bean
     BulletinSection specialSupervisionSection() {
-        return new BulletinSection() {
-            @Override
-            public int order() {
-                return 45;
-            }
-
-            @Override
-            public String title() {
-                return "专项督办";
-            }
-
-            @Override
-            public List<String> headers() {
-                return List.of("台账编号", "责任科室", "督办人", "下达日期", "报送周期", "本月报送", "本月逾期未报", "月末状态");
-            }
+        return new TitledSection(45, "专项督办", List.of("台账编号", "责任科室", "督办人", "下达日期", "报送周期", "本月报送", "本月逾期未报", "月末状态")) {
 
             @Override
             public List<List<Object>> rows(YearMonth month) {
-                Timestamp start = start(month);
-                Timestamp end = start(month.plusMonths(1));
+                Timestamp start = dates.start(month);
+                Timestamp end = dates.end(month);
                 Map<String, String> cycles = forms.options(SpecialSupervision.START_FORM, SpecialSupervision.Variables.REPORT_CYCLE);
                 return jdbc.query("""
                         select p.number, d.name, s.ordered_by, s.ordered_at, s.report_cycle, s.ended_at,
@@ -68,10 +52,10 @@ public class SpecialSupervisionBulletinSection {
                         order by s.ordered_at, s.id""", (rs, n) -> {
                     Timestamp ended = rs.getTimestamp("ended_at");
                     return List.<Object>of(rs.getString("number"), nullToEmpty(rs.getString("name")),
-                            person(rs.getString("ordered_by")), day(rs.getTimestamp("ordered_at")),
+                            people.of(rs.getString("ordered_by")), dates.day(rs.getTimestamp("ordered_at")),
                             cycles.getOrDefault(rs.getString("report_cycle"), rs.getString("report_cycle")),
                             rs.getInt("reports"), rs.getInt("misses"),
-                            ended != null && ended.before(end) ? "已结束（" + day(ended) + " 问题销号）" : "督办中");
+                            ended != null && ended.before(end) ? "已结束（" + dates.day(ended) + " 问题销号）" : "督办中");
                 }, start, end, start, end, end, start);
             }
 
@@ -84,26 +68,5 @@ public class SpecialSupervisionBulletinSection {
                         + " 次，逾期未报 " + misses + " 次";
             }
         };
-    }
-
-    /** A user's name as people know it (姓名), or the id when the user is unknown. */
-    private String person(String userId) {
-        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return nullToEmpty(userId);
-        }
-        return nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
-    }
-
-    private Timestamp start(YearMonth month) {
-        return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-    }
-
-    private String day(Timestamp time) {
-        return time == null ? "" : DAY.format(time.toInstant().atZone(zone));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -5,8 +5,7 @@ import static org.qingfeng.report.BulletinDates.percent;
 
 import java.time.YearMonth;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.qingfeng.identity.PersonNames;
 import org.qingfeng.report.BulletinDates;
 import org.qingfeng.report.BulletinSection;
 import org.qingfeng.report.TitledSection;
@@ -23,12 +22,12 @@ public class SupervisionBulletinSections {
 
     private final JdbcTemplate jdbc;
     private final BulletinDates dates;
-    private final IdentityService identity;
+    private final PersonNames people;
 
-    public SupervisionBulletinSections(JdbcTemplate jdbc, BulletinDates dates, IdentityService identity) {
+    public SupervisionBulletinSections(JdbcTemplate jdbc, BulletinDates dates, PersonNames people) {
         this.jdbc = jdbc;
         this.dates = dates;
-        this.identity = identity;
+        this.people = people;
     }
 
     @Bean
@@ -44,7 +43,7 @@ public class SupervisionBulletinSections {
                         where r.period_month = ? and r.passed = false order by d.sort_order""",
                         (rs, n) -> List.<Object>of(rs.getString(1), rs.getInt(2), rs.getInt(3),
                                 percent((Double) rs.getObject(4, Double.class)), percent(rs.getDouble(5)), rs.getInt(6),
-                                nullToEmpty(rs.getString(7)), name(rs.getString(8)), nullToEmpty(rs.getString(9))),
+                                nullToEmpty(rs.getString(7)), people.of(rs.getString(8)), nullToEmpty(rs.getString(9))),
                         month.toString());
             }
 
@@ -64,10 +63,10 @@ public class SupervisionBulletinSections {
                         select d.name, a.person, a.measure, a.decided_in, a.reason, a.decided_by, a.decided_at
                         from accountability a join department d on d.id = a.department_id
                         where a.decided_at >= ? and a.decided_at < ? order by a.decided_at""",
-                        (rs, n) -> List.<Object>of(rs.getString(1), name(rs.getString(2)),
+                        (rs, n) -> List.<Object>of(rs.getString(1), people.of(rs.getString(2)),
                                 AccountabilityMeasure.valueOf(rs.getString(3)).label(),
                                 AccountabilityMeasure.DecidedIn.valueOf(rs.getString(4)).label(), rs.getString(5),
-                                name(rs.getString(6)), dates.day(rs.getTimestamp(7))),
+                                people.of(rs.getString(6)), dates.day(rs.getTimestamp(7))),
                         dates.start(month), dates.end(month));
             }
 
@@ -87,7 +86,7 @@ public class SupervisionBulletinSections {
                         select d.name, w.person, w.reason, w.listed_at, w.observe_until
                         from watch_list_entry w join department d on d.id = w.department_id
                         where w.listed_at < ? and (w.closed_at is null or w.closed_at >= ?) order by w.listed_at""",
-                        (rs, n) -> List.<Object>of("作风观察名单", rs.getString(1), name(rs.getString(2)), rs.getString(3),
+                        (rs, n) -> List.<Object>of("作风观察名单", rs.getString(1), people.of(rs.getString(2)), rs.getString(3),
                                 dates.day(rs.getTimestamp(4)), dates.day(rs.getTimestamp(5))),
                         dates.end(month), dates.end(month)));
                 rows.addAll(jdbc.query("""
@@ -105,14 +104,5 @@ public class SupervisionBulletinSections {
                 return "作风观察名单和取消年度评优：" + rows.size() + " 项";
             }
         };
-    }
-
-    /** A user's display name for the bulletin; the id when the directory does not know them. */
-    private String name(String userId) {
-        if (userId == null) {
-            return "";
-        }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).trim();
     }
 }

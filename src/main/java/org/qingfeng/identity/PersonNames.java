@@ -1,0 +1,28 @@
+package org.qingfeng.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** People as documents name them: 姓名 from the directory, or the user id when the directory does not know them. */
+@Component
+public class PersonNames {
+
+    private final IdentityService identity;
+
+    public PersonNames(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public String of(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? userId : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).trim();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

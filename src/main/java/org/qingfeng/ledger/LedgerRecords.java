@@ -1,9 +1,10 @@
 package org.qingfeng.ledger;
 
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,7 @@ public class LedgerRecords {
     public void extensionRequested(long problemId, Date requestedDeadline, String reason, String by) {
         jdbc.update("""
                 insert into extension_request (problem_id, requested_deadline, reason, requested_by, requested_at)
-                values (?, ?, ?, ?, ?)""", problemId, ts(requestedDeadline), reason, by, now());
+                values (?, ?, ?, ?, ?)""", problemId, timestamp(requestedDeadline), reason, by, now());
     }
 
     /** Decides the problem's open extension request. */
@@ -51,7 +52,7 @@ public class LedgerRecords {
 
     public void reminder(long problemId, ReminderKind kind, Date deadline) {
         jdbc.update("insert into reminder (problem_id, kind, deadline, sent_at) values (?, ?, ?, ?)",
-                problemId, kind.name(), ts(deadline), now());
+                problemId, kind.name(), timestamp(deadline), now());
     }
 
     public void evaluation(long problemId, Number internal, Number recipient, String note, String by) {
@@ -74,7 +75,7 @@ public class LedgerRecords {
                 insert into escalation_interview (problem_id, level, title, interviewer, interview_time, place, findings,
                     commitments, new_deadline, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                problemId, level, title, interviewer, time, place, findings, commitments, ts(newDeadline), now());
+                problemId, level, title, interviewer, time, place, findings, commitments, timestamp(newDeadline), now());
     }
 
     /** Marks the problem's latest interview as having proposed the watch list. */
@@ -105,13 +106,5 @@ public class LedgerRecords {
 
     private static BigDecimal decimal(Number value) {
         return value == null ? null : new BigDecimal(value.toString());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

@@ -1,8 +1,11 @@
 package org.qingfeng.ledger;
 
+import static org.qingfeng.ledger.SqlTimes.date;
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +13,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.calendar.BusinessClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,7 +63,7 @@ public class ProblemLedger {
             ps.setString(6, report.place());
             ps.setString(7, report.departmentHint());
             ps.setString(8, report.receivedBy());
-            ps.setTimestamp(9, ts(report.reportedAt()));
+            ps.setTimestamp(9, timestamp(report.reportedAt()));
             ps.setString(10, ProblemStatus.REPORTED.name());
             ps.setString(11, Stage.REGISTRATION.name());
             ps.setObject(12, report.reboundOf());
@@ -83,7 +85,7 @@ public class ProblemLedger {
                 status = ?, category = ?, severity = ?, department_id = ?, responsible_person = ?, registered_at = ?,
                 claim_deadline = ?, deadline = ?, rectification_round = 1""",
                 ProblemStatus.REGISTERED.name(), category, severity, departmentId, responsiblePerson, now(),
-                ts(claimDeadline), ts(deadline));
+                timestamp(claimDeadline), timestamp(deadline));
     }
 
     public void reject(long id, String reason) {
@@ -96,19 +98,19 @@ public class ProblemLedger {
     }
 
     public void assignDepartment(long id, String departmentId, Date claimDeadline) {
-        set(id, "department_id = ?, claim_deadline = ?", departmentId, ts(claimDeadline));
+        set(id, "department_id = ?, claim_deadline = ?", departmentId, timestamp(claimDeadline));
     }
 
     public void extendDeadline(long id, Date deadline) {
-        set(id, "deadline = ?, extension_count = extension_count + 1", ts(deadline));
+        set(id, "deadline = ?, extension_count = extension_count + 1", timestamp(deadline));
     }
 
     public void setDeadline(long id, Date deadline) {
-        set(id, "deadline = ?", ts(deadline));
+        set(id, "deadline = ?", timestamp(deadline));
     }
 
     public void setClaimDeadline(long id, Date claimDeadline) {
-        set(id, "claim_deadline = ?", ts(claimDeadline));
+        set(id, "claim_deadline = ?", timestamp(claimDeadline));
     }
 
     /** A registered problem with a deadline still ahead, as a change of the working-day calendar looks for them. */
@@ -124,8 +126,8 @@ public class ProblemLedger {
         List<Object> args = new ArrayList<>();
         args.add(ProblemStatus.REGISTERED.name());
         stages.forEach(s -> args.add(s.name()));
-        args.add(ts(after));
-        args.add(ts(after));
+        args.add(timestamp(after));
+        args.add(timestamp(after));
         return jdbc.query("""
                 select id, number, process_instance_id, stage, claim_deadline, deadline from problem
                 where status = ? and process_instance_id is not null and stage in (%s)
@@ -153,12 +155,12 @@ public class ProblemLedger {
     }
 
     public void reopen(long id, Date deadline) {
-        set(id, "deadline = ?, rectification_round = rectification_round + 1", ts(deadline));
+        set(id, "deadline = ?, rectification_round = rectification_round + 1", timestamp(deadline));
     }
 
     public void close(long id, String officialReply, Date closedAt, boolean onTime) {
         set(id, "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
-                ProblemStatus.CLOSED.name(), officialReply, ts(closedAt), onTime);
+                ProblemStatus.CLOSED.name(), officialReply, timestamp(closedAt), onTime);
     }
 
     public void finish(long id, ProblemStatus status) {
@@ -232,17 +234,5 @@ public class ProblemLedger {
         if (jdbc.update("update problem set updated_at = ?, " + assignments + " where id = ?", all) != 1) {
             throw new IllegalStateException("no ledger entry " + id);
         }
-    }
-    private static Date date(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : new Date(value.getTime());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

@@ -1,5 +1,9 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.ledger.SqlTimes.date;
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.supervision.ComplaintStatistics.ComplaintCounts;
 import org.qingfeng.supervision.IntegrityLetter.Origin;
@@ -121,12 +124,12 @@ public class IntegrityLetters {
 
     public void send(long id, String letterText, String sentBy, Date replyDue, byte[] document) {
         set(id, "status = ?, letter_text = ?, sent_at = ?, sent_by = ?, reply_due = ?, document = ?",
-                Status.AWAITING_REPLY.name(), letterText, now(), sentBy, ts(replyDue), document);
+                Status.AWAITING_REPLY.name(), letterText, now(), sentBy, timestamp(replyDue), document);
     }
 
     /** A reply round begins: the department head has until {@code due}. */
     public void awaitReply(long id, Date due) {
-        set(id, "status = ?, reply_due = ?", Status.AWAITING_REPLY.name(), ts(due));
+        set(id, "status = ?, reply_due = ?", Status.AWAITING_REPLY.name(), timestamp(due));
     }
 
     public void replied(long id, String replyText, String measures, String by) {
@@ -258,18 +261,5 @@ public class IntegrityLetters {
 
     private Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-    }
-
-    private static Date date(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : new Date(value.getTime());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

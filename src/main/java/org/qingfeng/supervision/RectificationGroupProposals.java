@@ -1,13 +1,15 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.ledger.SqlTimes.date;
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.engine.FormCatalog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +67,7 @@ public class RectificationGroupProposals {
                   and not exists (select 1 from rectification_group_problem g where g.problem_id = p.id)
                 order by p.registered_at, p.id""",
                 (rs, n) -> new Recurring(rs.getLong("id"), rs.getString("number"), rs.getString("description")),
-                departmentId, category, ts(since));
+                departmentId, category, timestamp(since));
     }
 
     /**
@@ -95,7 +97,7 @@ public class RectificationGroupProposals {
             ps.setString(3, departmentId);
             ps.setString(4, category);
             ps.setInt(5, problemCount);
-            ps.setTimestamp(6, ts(windowStart));
+            ps.setTimestamp(6, timestamp(windowStart));
             ps.setTimestamp(7, now());
             return ps;
         }, key);
@@ -113,7 +115,7 @@ public class RectificationGroupProposals {
 
     public void accept(long proposalId, String by, String leader, String members, String goal, Date deadline) {
         decide(proposalId, Status.ACCEPTED, by, """
-                group_leader = ?, members = ?, goal = ?, group_deadline = ?""", leader, members, goal, ts(deadline));
+                group_leader = ?, members = ?, goal = ?, group_deadline = ?""", leader, members, goal, timestamp(deadline));
     }
 
     public void decline(long proposalId, String by, String reason) {
@@ -168,18 +170,5 @@ public class RectificationGroupProposals {
                 decision == null ? Status.OPEN : Status.valueOf(decision), rs.getString("decided_by"), date(rs, "decided_at"),
                 rs.getString("group_leader"), rs.getString("members"), rs.getString("goal"), date(rs, "group_deadline"),
                 rs.getString("decline_reason"));
-    }
-
-    private static Date date(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : new Date(value.getTime());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

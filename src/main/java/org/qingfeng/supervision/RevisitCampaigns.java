@@ -1,5 +1,9 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.ledger.SqlTimes.date;
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +13,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.calendar.BusinessClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -76,7 +79,7 @@ public class RevisitCampaigns {
             ps.setTimestamp(7, now());
             ps.setString(8, processInstanceId);
             ps.setBigDecimal(9, BigDecimal.valueOf(sampleShare));
-            ps.setTimestamp(10, ts(dueAt));
+            ps.setTimestamp(10, timestamp(dueAt));
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -100,7 +103,7 @@ public class RevisitCampaigns {
     public List<Campaign> activeBetween(Date from, Date to) {
         return jdbc.query("""
                 select * from revisit_campaign where status <> ? and started_at < ? and (closed_at is null or closed_at >= ?)
-                order by started_at, id""", this::campaign, Status.CANCELLED.name(), ts(to), ts(from));
+                order by started_at, id""", this::campaign, Status.CANCELLED.name(), timestamp(to), timestamp(from));
     }
 
     /** Records the sample drawn from the half-year's {@code closedProblems} closed problems. */
@@ -205,18 +208,5 @@ public class RevisitCampaigns {
 
     private Timestamp start(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(zone).toInstant());
-    }
-
-    private static Date date(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : new Date(value.getTime());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

@@ -1,14 +1,16 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.ledger.SqlTimes.date;
+import static org.qingfeng.ledger.SqlTimes.now;
+import static org.qingfeng.ledger.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.engine.FormCatalog;
 import org.qingfeng.ledger.ProblemStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,7 +105,7 @@ public class SpecialSupervisions {
             ps.setTimestamp(5, now());
             ps.setString(6, requirements);
             ps.setString(7, cycle);
-            ps.setTimestamp(8, ts(finalDeadline));
+            ps.setTimestamp(8, timestamp(finalDeadline));
             ps.setString(9, Status.OPEN.name());
             return ps;
         }, key);
@@ -111,7 +113,7 @@ public class SpecialSupervisions {
     }
 
     public void cycleOpened(long supervisionId, Date dueAt) {
-        jdbc.update("update special_supervision set current_due_at = ? where id = ?", ts(dueAt), supervisionId);
+        jdbc.update("update special_supervision set current_due_at = ? where id = ?", timestamp(dueAt), supervisionId);
     }
 
     public void reported(long supervisionId, int round, Date dueAt, String progress, String difficulties,
@@ -120,14 +122,14 @@ public class SpecialSupervisions {
                 insert into special_supervision_report (supervision_id, round, due_at, outcome, progress, difficulties,
                     next_steps, expected_completion, reported_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                supervisionId, round, ts(dueAt), Outcome.REPORTED.name(), progress, difficulties, nextSteps,
+                supervisionId, round, timestamp(dueAt), Outcome.REPORTED.name(), progress, difficulties, nextSteps,
                 expectedCompletion == null ? null : java.sql.Date.valueOf(expectedCompletion), by, now());
     }
 
     public void missed(long supervisionId, int round, Date dueAt) {
         jdbc.update("""
                 insert into special_supervision_report (supervision_id, round, due_at, outcome, recorded_at)
-                values (?, ?, ?, ?, ?)""", supervisionId, round, ts(dueAt), Outcome.MISSED.name(), now());
+                values (?, ?, ?, ?, ?)""", supervisionId, round, timestamp(dueAt), Outcome.MISSED.name(), now());
     }
 
     public void interviewed(long supervisionId, int round, String by, String findings, String commitments) {
@@ -178,18 +180,5 @@ public class SpecialSupervisions {
                 date(rs, "current_due_at"), rs.getInt("reports_count"), rs.getInt("missed_count"),
                 Status.valueOf(rs.getString("status")), date(rs, "ended_at"),
                 endReason == null ? null : EndReason.valueOf(endReason));
-    }
-
-    private static Date date(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : new Date(value.getTime());
-    }
-
-    private static Timestamp ts(Date date) {
-        return date == null ? null : new Timestamp(date.getTime());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

@@ -1,11 +1,12 @@
 package org.qingfeng.supervision;
 
+import static org.qingfeng.ledger.SqlTimes.now;
+
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.ledger.DepartmentRate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -156,9 +157,5 @@ public class SupervisionRecords {
     public List<String> departmentIdsWithInterview(YearMonth month) {
         return jdbc.queryForList("select department_id from department_interview where period_month = ?", String.class,
                 month.toString());
-    }
-
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 }

@@ -48,6 +48,11 @@ public class Deadlines {
         return workingDays.endOf(day);
     }
 
+    /** The end of {@code day} if it is a working day, else of the first working day after it. */
+    public Date endOfWorkingDayFrom(LocalDate day) {
+        return endOf(calendar.isWorkingDay(day) ? day : calendar.plusWorkingDays(day, 1));
+    }
+
     /** The end of the working day that lies {@code days} working days after {@code start}. */
     public Date afterWorkingDays(LocalDate start, int days) {
         return afterWorkingDays(start, days, calendar);

@@ -35,7 +35,7 @@ public class RecordObservationAssessmentDelegate implements JavaDelegate {
         if (months < 1 || months > 12) {
             throw new InvalidInputException(EXTEND_MONTHS, "延长观察期须为1至12个月");
         }
-        Date until = deadlines.endOf(deadlines.today().plusMonths(months));
+        Date until = deadlines.endOfWorkingDayFrom(deadlines.today().plusMonths(months));
         execution.setVariable(OBSERVE_UNTIL, until);
         records.observationExtended(entryId, until, assessment, actor);
     }

@@ -49,7 +49,7 @@ public class SanctionDepartmentDelegate implements JavaDelegate {
         }
         if (department.headUserId() != null && records.openWatchListEntry(department.headUserId()).isEmpty()) {
             int months = ((Number) consequence.get("watchListMonths")).intValue();
-            Date until = deadlines.endOf(deadlines.today().plusMonths(months));
+            Date until = deadlines.endOfWorkingDayFrom(deadlines.today().plusMonths(months));
             long entryId = records.listOnWatchList(department.id(), department.headUserId(), reason + "，限期整改", reviewId, until);
             String instanceId = execution.getProcessEngineServices().getRuntimeService()
                     .startProcessInstanceByKey(MonthlyReview.OBSERVATION_PROCESS_KEY, "GC-" + entryId, Variables.createVariables()

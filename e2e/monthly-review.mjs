@@ -2,7 +2,7 @@
 // the interview and decides accountability, the party committee opens the bulletin document from its task and
 // gives its opinion, and the work-style office starts an extra review by hand. Screenshots go to target/e2e/.
 // Usage: QINGFENG_URL=http://localhost:8080 node e2e/monthly-review.mjs
-import { base, browser, completeTask, engine, login, openTask, selectOption } from './tasklist.mjs';
+import { base, browser, completeTask, engine, login, openTask, selectOption, ui } from './tasklist.mjs';
 
 async function api(path, user) {
   const auth = Buffer.from(`${user}:qingfeng`).toString('base64');
@@ -82,10 +82,10 @@ try {
 
   // 作风办 zhoumin starts an extra review of the month by hand
   page = await login('zhoumin');
-  await page.click('text=Start process');
+  await page.click(`text=${ui.startProcess}`);
   await page.click('text=月度台账审核');
   await page.fill('[id$="Field_reviewMonth"]', month);
-  await page.click('button:has-text("Start")');
+  await page.click(`.modal button:has-text("${ui.start}")`);
   await page.waitForSelector('.modal', { state: 'detached' });
   await page.context().close();
   const reviews = await waitFor('the second review', async () => {

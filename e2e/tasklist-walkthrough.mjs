@@ -1,7 +1,7 @@
 // Carries one problem from report to closure in Camunda Tasklist, in headless Chromium, using only the forms,
 // each step as the demo user whose job it is. Screenshots go to target/e2e/.
 // Usage: QINGFENG_URL=http://localhost:8080 node e2e/tasklist-walkthrough.mjs
-import { browser, engine, login, selectOption, shots } from './tasklist.mjs';
+import { browser, departmentFilter, engine, login, selectOption, shots, ui } from './tasklist.mjs';
 
 async function waitingAt(number) {
   const [instance] = await engine(`/process-instance?businessKey=${number}`);
@@ -14,21 +14,21 @@ function expectWaitingAt(actual, activityId) {
   if (!actual.includes(activityId)) throw new Error(`expected to wait at ${activityId}, but waits at ${actual}`);
 }
 
-/** Opens the problem's task (listed in the user's 本组待办), claims it and completes its form. */
+/** Opens the problem's task (listed in the user's 本科室待办), claims it and completes its form. */
 async function step(user, number, taskName, fill, next) {
   const page = await login(user);
-  await page.click('text=本组待办');
+  await page.click(`text=${departmentFilter}`);
   const [task] = await engine(`/task?processInstanceBusinessKey=${number}&candidateUser=${user}&includeAssignedTasks=true`);
   if (!task || task.name !== taskName) throw new Error(`${user} should have ${taskName} for ${number}, has ${task?.name}`);
   await page.click(`a[href*="task=${task.id}"]`);
   await page.waitForFunction(n => [...document.querySelectorAll('[id$="Field_problemNumber"]')].some(i => i.value === n), number);
-  const claim = page.locator('text="Claim"');
+  const claim = page.locator(`text="${ui.claim}"`);
   if (await claim.count()) await claim.first().click();
   await page.waitForSelector('.disabled-form', { state: 'detached' });
   await fill(page);
   await page.screenshot({ path: `${shots}/${taskName}.png`, fullPage: true });
-  await page.click('button:has-text("Complete")');
-  await page.waitForSelector('text=Select a task in the list.');
+  await page.click(`button:has-text("${ui.complete}")`);
+  await page.waitForSelector(`text=${ui.selectTask}`);
   await page.context().close();
   expectWaitingAt(await waitingAt(number), next);
   console.log(`ok ${user}: ${taskName} -> ${next}`);
@@ -37,14 +37,14 @@ async function step(user, number, taskName, fill, next) {
 try {
   // 发现: the registrar enters a hotline report through the start form
   const page = await login('wangfang');
-  await page.click('text=Start process');
+  await page.click(`text=${ui.startProcess}`);
   await page.click('text=作风问题闭环处置');
   await selectOption(page, 'channel', '清风热线');
   await page.check('text=群众');
   const description = `食堂窗口不找零，工作人员态度生硬（${Date.now()}）`;
   await page.fill('[id$="Field_problemDescription"]', description);
   await page.screenshot({ path: `${shots}/发现问题.png`, fullPage: true });
-  await page.click('button:has-text("Start")');
+  await page.click(`.modal button:has-text("${ui.start}")`);
   await page.waitForSelector('.modal', { state: 'detached' });
   await page.context().close();
   const started = await engine(`/process-instance?variables=problemDescription_eq_${encodeURIComponent(description)}`);
@@ -75,8 +75,12 @@ try {
     await p.fill('[id$="Field_verificationFindings"]', '现场核查属实');
   }, 'evaluateSatisfactionUserTask');
   await step('zhoumin', number, '开展满意度测评', async p => {
+    // form-js applies a number field's input after a short delay and, if another field was typed into meanwhile,
+    // with the form's older state, which empties that field again; so give each number field time to settle
     await p.fill('[id$="Field_internalSatisfaction"]', '92');
+    await p.waitForTimeout(600);
     await p.fill('[id$="Field_recipientSatisfaction"]', '88');
+    await p.waitForTimeout(600);
     await p.fill('[id$="Field_evaluationNote"]', '内部20人，服务对象10人');
   }, 'closeProblemUserTask');
   await step('zhoumin', number, '审核销号并答复', async p => {

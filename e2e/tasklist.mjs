@@ -43,7 +43,8 @@ export async function login(user) {
   await page.fill('input[type=text]', user);
   await page.fill('input[type=password]', password);
   await page.click('button[type=submit]');
-  await page.waitForSelector(`text=${departmentFilter}`);
+  // generous: on a busy machine the first Tasklist page of a fresh server can take a while
+  await page.waitForSelector(`text=${departmentFilter}`, { timeout: 60000 });
   return page;
 }
 

@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.calendar.BusinessClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -24,6 +26,31 @@ import org.springframework.stereotype.Repository;
 public class LedgerQueries {
 
     public record Page(List<ProblemRow> items, int page, int size, long total) {
+    }
+
+    /** Columns a count can be grouped by, named as the list's filter parameters. */
+    public enum Dimension {
+        DEPARTMENT("department", "p.department_id"),
+        STAGE("stage", "p.stage"),
+        WARNING("warning", "p.warning_colour"),
+        CATEGORY("category", "p.category"),
+        CHANNEL("channel", "p.channel");
+
+        final String parameter;
+        final String column;
+
+        Dimension(String parameter, String column) {
+            this.parameter = parameter;
+            this.column = column;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    /** How many problems match a filter for one combination of the grouping values (null where the column is). */
+    public record Count(List<String> values, long count) {
     }
 
     /** Registered, not closed, and past its deadline; the parameter {@code now} is set by {@link #now}. */
@@ -49,6 +76,24 @@ public class LedgerQueries {
         List<ProblemRow> items = jdbc.query(select(params) + where + orderBy(filter) + " limit :limit offset :offset",
                 params, (rs, n) -> row(rs));
         return new Page(items, filter.page(), filter.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * The problems {@link #list} would return for {@code filter}, counted per combination of {@code by}: each count
+     * is the total of the list filtered further by those values, so a figure and the list behind it always agree.
+     */
+    public List<Count> counts(ProblemFilter filter, Dimension... by) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        String columns = Arrays.stream(by).map(d -> d.column).collect(Collectors.joining(", "));
+        return jdbc.query("select " + columns + ", count(*) as n from problem p" + where + " group by " + columns
+                + " order by " + columns, params, (rs, n) -> {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= by.length; i++) {
+                        values.add(rs.getString(i));
+                    }
+                    return new Count(values, rs.getLong("n"));
+                });
     }
 
     /** Streams every row the filter matches, in its order, without paging. */

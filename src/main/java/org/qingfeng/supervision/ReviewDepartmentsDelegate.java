@@ -6,8 +6,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,16 +30,14 @@ public class ReviewDepartmentsDelegate implements JavaDelegate {
 
     private final MonthlyRates rates;
     private final SupervisionRecords records;
-    private final DecisionService decisions;
-    private final ReviewSettings settings;
+    private final ReviewThresholds thresholds;
     private final BusinessClock clock;
 
-    public ReviewDepartmentsDelegate(MonthlyRates rates, SupervisionRecords records, DecisionService decisions,
-                                     ReviewSettings settings, BusinessClock clock) {
+    public ReviewDepartmentsDelegate(MonthlyRates rates, SupervisionRecords records, ReviewThresholds thresholds,
+                                     BusinessClock clock) {
         this.rates = rates;
         this.records = records;
-        this.decisions = decisions;
-        this.settings = settings;
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 
@@ -99,16 +95,14 @@ public class ReviewDepartmentsDelegate implements JavaDelegate {
                         .anyMatch(r -> !passes(r, threshold)) ? 1 : 0);
     }
 
-    private static boolean passes(DepartmentRate rate, double threshold) {
+    /** Whether a department's month passes its threshold; shared with the Cockpit dashboard. */
+    public static boolean passes(DepartmentRate rate, double threshold) {
         // a department with nothing due in the month has nothing to fail
         return rate.rectificationRate() == null || rate.rectificationRate() >= threshold;
     }
 
     private double threshold(String departmentId) {
-        Map<String, Object> inputs = Map.of("organisationType", settings.organisationType(), "departmentId", departmentId);
-        Number threshold = decisions.evaluateDecisionByKey(MonthlyReview.THRESHOLD_DECISION).variables(inputs).evaluate()
-                .getSingleResult().getEntry("threshold");
-        return threshold.doubleValue();
+        return thresholds.of(departmentId);
     }
 
     private YearMonth month(Object given) {

@@ -83,6 +83,7 @@ try {
   expect(await text(page, '[data-total="overdue"]') === String(overdue),
     `overdue: dashboard ${await text(page, '[data-total="overdue"]')}, ledger list ${overdue}`);
   const open = (await api('/api/ledger/problems?status=REGISTERED&size=1')).total;
+  expect(await text(page, '[data-total="open"]') === String(open), `open: the ledger list has ${open}`);
   const openCells = await page.locator('[data-work$=":open"]').allTextContents();
   expect(openCells.reduce((s, n) => s + Number(n), 0) === open, `open work should add up to the ledger's ${open}`);
   const overdueCells = await page.locator('[data-work$=":overdue"]').allTextContents();
@@ -103,7 +104,9 @@ try {
   await page.screenshot({ path: `${shots}/台账看板.png`, fullPage: true });
   await page.setViewportSize({ width: 1400, height: 1100 });
 
-  // a figure opens the list behind it; the overdue problems of the month
+  // a figure opens the list behind it: a department's problems due by the month's end, then the overdue ones
+  const busy = rates.find(r => r.due > 0);
+  await listBehind(page, `[data-dept="${busy.departmentId}"][data-field="due"]`);
   expect(overdue > 0, 'the demo data should have overdue problems');
   const listed = await listBehind(page, '[data-total="overdue"]');
   await page.locator('#qf-list').screenshot({ path: `${shots}/台账看板-逾期清单.png` });

@@ -50,10 +50,11 @@ public class LedgerDashboard {
     /**
      * A department's month with the review threshold it is held to: from the month's review once it has run,
      * else from the review-threshold table. {@code list} lists the problems due by the month's end;
-     * {@code overdueList} the overdue ones, for the month still running only (a closed month's overdue is history).
+     * {@code openList} and {@code overdueList} the open and the overdue ones, for the month still running only:
+     * a closed month's open and overdue problems as of its end are history the ledger list cannot filter.
      */
     public record DepartmentFigures(DepartmentRate rate, double threshold, boolean reviewed, boolean passed,
-            Map<String, String> list, Map<String, String> overdueList) {
+            Map<String, String> list, Map<String, String> openList, Map<String, String> overdueList) {
     }
 
     /** Open (已登记, not closed) and overdue problems now in one stage with one warning colour. */
@@ -130,8 +131,10 @@ public class LedgerDashboard {
                 .orElseGet(() -> ReviewDepartmentsDelegate.passes(rate, threshold));
         Map<String, String> due = params("department", rate.departmentId(), "deadlineTo", month.atEndOfMonth().toString(),
                 "sort", "deadline,asc");
+        Map<String, String> open = current ? params("department", rate.departmentId(), "status", ProblemStatus.REGISTERED.name(),
+                "sort", "deadline,asc") : null;
         Map<String, String> overdue = current ? params("department", rate.departmentId(), "overdue", "true", "sort", "deadline,asc") : null;
-        return new DepartmentFigures(rate, threshold, review.isPresent(), passed, due, overdue);
+        return new DepartmentFigures(rate, threshold, review.isPresent(), passed, due, open, overdue);
     }
 
     private static DepartmentRate total(List<DepartmentRate> departments) {

@@ -80,6 +80,7 @@ class DashboardApiTest extends ProcessTestSupport {
         assertThat(conference).containsEntry("threshold", threshold).containsEntry("reviewed", false)
                 .containsEntry("passed", (double) closed / due >= threshold);
         assertThat(total((Map<String, String>) conference.get("list"))).isEqualTo(due);
+        assertThat(total((Map<String, String>) conference.get("openList"))).isEqualTo(rate.get("open"));
         assertThat(total((Map<String, String>) conference.get("overdueList"))).isEqualTo(rate.get("overdue"));
 
         // all departments together, and the last point of the trend is that month

@@ -199,7 +199,9 @@ function figure(value, title, params, open, attrs = {}) {
 function dashboard(data, open) {
   const t = data.total;
   const monthEnd = { deadlineTo: lastDay(data.month), sort: 'deadline,asc' };
+  // a closed month's open and overdue problems as of its end are history no ledger list can show
   const overdueNow = data.currentMonth ? { overdue: 'true', sort: 'deadline,asc' } : null;
+  const openNow = data.currentMonth ? { status: 'REGISTERED', sort: 'deadline,asc' } : null;
   const tile = (label, value, field, params) => el('div', { class: 'qf-tile' }, label,
     figure(value, `${data.month} ${label}`, params, open, { class: 'qf-value', 'data-total': field }));
   const dept = d => d.rate;
@@ -209,7 +211,7 @@ function dashboard(data, open) {
       tile('已整改', t.closed, 'closed', monthEnd),
       tile('整改率', percent(t.rectificationRate), 'rectificationRate', monthEnd),
       tile('按期整改率', percent(t.onTimeRate), 'onTimeRate', monthEnd),
-      tile('月末在办', t.open, 'open', null),
+      tile('月末在办', t.open, 'open', openNow),
       tile('逾期未改', t.overdue, 'overdue', overdueNow)),
 
     el('h3', {}, `各科室整改率与按期整改率（${data.month}）`),
@@ -224,7 +226,7 @@ function dashboard(data, open) {
           cell(percent(r.rectificationRate), 'rectificationRate', d.list), cell(percent(r.onTimeRate), 'onTimeRate', d.list),
           el('span', { 'data-dept': r.departmentId, 'data-field': 'threshold' }, percent(d.threshold) + (d.reviewed ? '' : '*')),
           el('span', { class: d.passed ? 'qf-pass' : 'qf-fail' }, d.passed ? '达标' : '未达标'),
-          el('span', { 'data-dept': r.departmentId, 'data-field': 'open' }, r.open),
+          figure(r.open, `${r.departmentName} 在办问题`, d.openList, open, { 'data-dept': r.departmentId, 'data-field': 'open' }),
           figure(r.overdue, `${r.departmentName} 逾期未改`, d.overdueList, open, { 'data-dept': r.departmentId, 'data-field': 'overdue' })];
       })),
     el('p', { class: 'qf-note' }, '整改率 = 月末前到期问题中已销号的比例；按期整改率 = 其中在期限内销号的比例。'

@@ -3,15 +3,17 @@ package org.qingfeng.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.util.Arrays;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qingfeng.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,6 +72,21 @@ class ProcessResourcesDeployerTests extends ProcessTestSupport {
             new ProcessResourcesDeployer(repository);
         }
         assertThat(threshold()).isEqualTo(0.95);
+    }
+
+    @Test
+    void everyUserTaskTellsItsAssigneeWhatToDo() {
+        String deploymentId = repository.createDeploymentQuery().deploymentName(ProcessResourcesDeployer.DEPLOYMENT_NAME)
+                .orderByDeploymentTime().desc().list().get(0).getId();
+        for (var definition : repository.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
+            for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+                assertThat(task.getDocumentations()).as("description of %s in %s", task.getId(), definition.getKey())
+                        .singleElement().satisfies(d -> assertThat(d.getTextContent()).hasSizeGreaterThan(10));
+            }
+        }
+        // Tasklist shows it as the task's description
+        ProcessInstance problem = report("staff", "窗口工作人员上班时间玩手机");
+        assertThat(openTask(problem, "registerProblemUserTask").getDescription()).startsWith("核实问题线索");
     }
 
     private double threshold() {

@@ -93,6 +93,21 @@ class RestWalkthroughTest extends ProcessTestSupport {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void adminSetupCannotCreateAnAdministrator() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> intruder = Map.of("profile", Map.of("id", "intruder", "firstName", "x", "lastName", "y", "email", "x@y.z"),
+                "credentials", Map.of("password", "intruder-password"));
+
+        ResponseEntity<String> answer = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+                new HttpEntity<>(intruder, headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer.getBody()).contains("initial setup is closed");
+        assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+    }
+
     /** Credentials sent with every request, as Tasklist's clients do, rather than after a challenge. */
     private User as(String user) {
         return new User(user);

@@ -27,7 +27,6 @@ import org.qingfeng.supervision.IntegrityLetter;
 import org.qingfeng.supervision.IntegrityLetters;
 import org.qingfeng.supervision.ReviewDepartmentsDelegate;
 import org.qingfeng.supervision.ReviewThresholds;
-import org.qingfeng.supervision.SupervisionController;
 import org.qingfeng.supervision.SupervisionRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -84,13 +83,12 @@ public class LedgerDashboard {
     private final LedgerLabels labels;
     private final ReviewThresholds thresholds;
     private final SupervisionRecords supervision;
-    private final SupervisionController supervisionApi;
     private final IntegrityLetters letters;
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
     public LedgerDashboard(MonthlyRates rates, LedgerQueries queries, ProblemFilterParser filters, LedgerLabels labels,
-            ReviewThresholds thresholds, SupervisionRecords supervision, SupervisionController supervisionApi,
+            ReviewThresholds thresholds, SupervisionRecords supervision,
             IntegrityLetters letters, JdbcTemplate jdbc, BusinessClock clock) {
         this.rates = rates;
         this.queries = queries;
@@ -98,7 +96,6 @@ public class LedgerDashboard {
         this.labels = labels;
         this.thresholds = thresholds;
         this.supervision = supervision;
-        this.supervisionApi = supervisionApi;
         this.letters = letters;
         this.jdbc = jdbc;
         this.zone = clock.zone();
@@ -118,8 +115,8 @@ public class LedgerDashboard {
                 trend(month),
                 shares(month, Dimension.CATEGORY, labels.categories(), labels::category),
                 shares(month, Dimension.CHANNEL, labels.channels(), labels::channel),
-                supervisionApi.watchList(),
-                supervisionApi.reviews(month.toString()),
+                supervision.watchList(),
+                supervision.reviewsOf(month),
                 escalationInterviews(month),
                 letters.list(null, month));
     }

@@ -5,7 +5,10 @@ import static org.qingfeng.supervision.MonthlyReview.Variables.*;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -57,9 +60,17 @@ public class ReviewDepartmentsDelegate implements JavaDelegate {
         List<String> failed = new ArrayList<>();
         List<String> failedText = new ArrayList<>();
         List<DepartmentRate> monthRates = rates.of(month);
+        // the month before is read at most once, and only if a failing department has no review of it
+        Map<String, DepartmentRate> previous = new HashMap<>();
+        Supplier<Map<String, DepartmentRate>> previousRates = () -> {
+            if (previous.isEmpty()) {
+                rates.of(month.minusMonths(1)).forEach(r -> previous.put(r.departmentId(), r));
+            }
+            return previous;
+        };
         for (DepartmentRate rate : monthRates) {
             DepartmentReview review = records.review(month, rate.departmentId())
-                    .orElseGet(() -> review(month, rate, execution.getProcessInstanceId()));
+                    .orElseGet(() -> review(month, rate, previousRates, execution.getProcessInstanceId()));
             if (!review.passed()) {
                 failedText.add(rate.departmentName() + "（" + percent(review.rate()) + "，连续" + review.consecutiveFailures() + "次）");
                 if (!interviewed.contains(rate.departmentId())) {
@@ -76,23 +87,25 @@ public class ReviewDepartmentsDelegate implements JavaDelegate {
                 failedText.size(), failed.size());
     }
 
-    private DepartmentReview review(YearMonth month, DepartmentRate rate, String processInstanceId) {
+    private DepartmentReview review(YearMonth month, DepartmentRate rate, Supplier<Map<String, DepartmentRate>> previousRates,
+                                    String processInstanceId) {
         double threshold = threshold(rate.departmentId());
         boolean passed = passes(rate, threshold);
-        int consecutive = passed ? 0 : 1 + failuresBefore(month, rate.departmentId(), threshold);
+        int consecutive = passed ? 0 : 1 + failuresBefore(month, rate.departmentId(), threshold, previousRates);
         long id = records.insertReview(month, rate, threshold, passed, consecutive, processInstanceId);
         return new DepartmentReview(id, month.toString(), rate.departmentId(), rate.due(), rate.closed(),
                 rate.rectificationRate(), threshold, passed, consecutive);
     }
 
     /** Consecutive failures up to the month before; a month never reviewed counts by its frozen figures. */
-    private int failuresBefore(YearMonth month, String departmentId, double threshold) {
-        YearMonth previous = month.minusMonths(1);
-        return records.review(previous, departmentId)
+    private int failuresBefore(YearMonth month, String departmentId, double threshold,
+                               Supplier<Map<String, DepartmentRate>> previousRates) {
+        return records.review(month.minusMonths(1), departmentId)
                 .map(r -> r.passed() ? 0 : r.consecutiveFailures())
-                .orElseGet(() -> rates.of(previous).stream()
-                        .filter(r -> r.departmentId().equals(departmentId))
-                        .anyMatch(r -> !passes(r, threshold)) ? 1 : 0);
+                .orElseGet(() -> {
+                    DepartmentRate before = previousRates.get().get(departmentId);
+                    return before != null && !passes(before, threshold) ? 1 : 0;
+                });
     }
 
     /** Whether a department's month passes its threshold; shared with the Cockpit dashboard. */

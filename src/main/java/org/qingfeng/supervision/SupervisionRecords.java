@@ -3,10 +3,16 @@ package org.qingfeng.supervision;
 import static org.qingfeng.ledger.SqlTimes.now;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.DepartmentRate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,9 +31,11 @@ public class SupervisionRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final ZoneId zone;
 
-    public SupervisionRecords(JdbcTemplate jdbc) {
+    public SupervisionRecords(JdbcTemplate jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.zone();
     }
 
     public Optional<DepartmentReview> review(YearMonth month, String departmentId) {
@@ -157,5 +165,58 @@ public class SupervisionRecords {
     public List<String> departmentIdsWithInterview(YearMonth month) {
         return jdbc.queryForList("select department_id from department_interview where period_month = ?", String.class,
                 month.toString());
+    }
+
+    // --- reads for the supervision API and the dashboard; rows keyed by lower-case column names
+
+    /** Each department's result in the month's review, with its interview. */
+    public List<Map<String, Object>> reviewsOf(YearMonth month) {
+        return rows("""
+                select r.period_month, r.department_id as department_id, d.name as department, r.due, r.closed,
+                       r.rectification_rate, r.threshold, r.passed, r.consecutive_failures, r.reviewed_at,
+                       i.title as interview, i.interviewer, i.interview_time, i.recorded_at as interview_recorded_at
+                from department_review r join department d on d.id = r.department_id
+                left join department_interview i on i.review_id = r.id
+                where r.period_month = ? order by d.sort_order, d.id""", month.toString());
+    }
+
+    /** Accountability decided in the year, newest first. */
+    public List<Map<String, Object>> accountabilityIn(int year) {
+        return rows("""
+                select a.id, a.measure, a.department_id, d.name as department, a.person, a.decided_in, a.reason,
+                       a.decided_by, a.decided_at
+                from accountability a join department d on d.id = a.department_id
+                where a.decided_at >= ? and a.decided_at < ? order by a.decided_at desc, a.id desc""",
+                startOf(year), startOf(year + 1));
+    }
+
+    /** Who is on the watch list now, and until when. */
+    public List<Map<String, Object>> watchList() {
+        return rows("""
+                select w.id, w.department_id, d.name as department, w.person, w.reason, w.listed_at, w.observe_until,
+                       w.process_instance_id
+                from watch_list_entry w join department d on d.id = w.department_id
+                where w.status = 'OBSERVING' order by w.observe_until""");
+    }
+
+    /** Departments that lost award eligibility for the year. */
+    public List<Map<String, Object>> disqualificationsIn(int year) {
+        return rows("""
+                select q.department_id, d.name as department, q.award_year, q.reason, q.decided_at
+                from award_disqualification q join department d on d.id = q.department_id
+                where q.award_year = ? order by d.sort_order""", year);
+    }
+
+    /** Rows with lower-case keys, as PostgreSQL names columns and H2 does not. */
+    private List<Map<String, Object>> rows(String sql, Object... args) {
+        return jdbc.queryForList(sql, args).stream().map(row -> {
+            Map<String, Object> lower = new LinkedHashMap<>();
+            row.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
+            return lower;
+        }).toList();
+    }
+
+    private Timestamp startOf(int year) {
+        return Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant());
     }
 }

@@ -39,13 +39,22 @@ export const browser = await chromium.launch({
 export async function login(user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale });
   const page = await context.newPage();
-  await page.goto(`${base}/camunda/app/tasklist/default/`);
-  await page.fill('input[type=text]', user);
-  await page.fill('input[type=password]', password);
-  await page.click('button[type=submit]');
-  // generous: on a busy machine the first Tasklist page of a fresh server can take a while
-  await page.waitForSelector(`text=${departmentFilter}`, { timeout: 60000 });
-  return page;
+  // a login form filled while the page is still booting can be lost; the second attempt starts from a fresh load
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await context.clearCookies();
+      await page.goto(`${base}/camunda/app/tasklist/default/`);
+      await page.fill('input[type=text]', user);
+      await page.fill('input[type=password]', password);
+      await page.click('button[type=submit]');
+      // generous: on a busy machine the first Tasklist page of a fresh server can take a while
+      await page.waitForSelector(`text=${departmentFilter}`, { timeout: 60000 });
+      return page;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      console.log(`retrying the Tasklist login of ${user}`);
+    }
+  }
 }
 
 export async function engine(path) {

@@ -31,5 +31,11 @@ public enum EventType {
     /** Drawn into a half-year revisit campaign (整改回头看). */
     REVISIT_SAMPLED,
     /** The campaign's revisit of the problem is overdue. */
-    REVISIT_REMINDER
+    REVISIT_REMINDER,
+    /** The work-style office opened the reporter's contact data. */
+    CONTACT_VIEWED,
+    /** Someone outside the work-style office asked for the reporter's contact data and was refused. */
+    CONTACT_REFUSED,
+    /** 群众评议: the reporter rated the closed problem. */
+    PUBLIC_RATED
 }

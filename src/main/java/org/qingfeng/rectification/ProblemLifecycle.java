@@ -45,6 +45,8 @@ public final class ProblemLifecycle {
         public static final String PROBLEM_ID = "problemId";
         public static final String PROBLEM_NUMBER = "problemNumber";
         public static final String REPORTED_BY = "reportedBy";
+        /** When the reporter reported, if a channel received it earlier than now (a suggestion box, a visit). */
+        public static final String REPORTED_AT = "reportedAt";
         public static final String EXTERNAL_ORIGIN = "externalOrigin";
         public static final String REBOUND_OF = "reboundOf";
         /** A rebound is registered at least this severe (从严从重). */
@@ -108,6 +110,8 @@ public final class ProblemLifecycle {
         public static final String INTERNAL_SATISFACTION = "internalSatisfaction";
         public static final String RECIPIENT_SATISFACTION = "recipientSatisfaction";
         public static final String EVALUATION_NOTE = "evaluationNote";
+        /** 举报人评价 (群众评议) of the department, shown read-only in the evaluation form. */
+        public static final String REPORTER_RATINGS = "reporterRatings";
         public static final String SATISFACTION_MET = "satisfactionMet";
         public static final String OFFICIAL_REPLY = "officialReply";
         public static final String REVISIT_DUE_AT = "revisitDueAt";

@@ -2,6 +2,7 @@ package org.qingfeng.rectification;
 
 import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 
+import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -39,6 +40,7 @@ public class RecordReportListener implements ExecutionListener {
             receivedBy = ProblemContext.actor(execution);
         }
         Object reboundOf = execution.getVariable(REBOUND_OF);
+        Object reportedAt = execution.getVariable(REPORTED_AT);
         ProblemLedger.Numbered problem = ledger.report(new NewReport(
                 ProblemContext.string(execution, CHANNEL),
                 reporterType,
@@ -47,7 +49,7 @@ public class RecordReportListener implements ExecutionListener {
                 ProblemContext.string(execution, PLACE),
                 ProblemContext.string(execution, DEPARTMENT_HINT),
                 receivedBy,
-                ClockUtil.getCurrentTime(),
+                reportedAt instanceof Date date ? date : ClockUtil.getCurrentTime(),
                 reboundOf == null ? null : ((Number) reboundOf).longValue()));
         ledger.attachProcess(problem.id(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(problem.number());

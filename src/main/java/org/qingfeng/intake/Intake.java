@@ -1,0 +1,224 @@
+package org.qingfeng.intake;
+
+import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.calendar.WorkingDayCalendar;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemRecord;
+import org.qingfeng.rectification.ProblemLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way in for every report, whatever the channel. In one transaction it claims the request's idempotency key
+ * (and the channel's external reference), starts the problem lifecycle with the variables of the Tasklist start form
+ * — so the start listener enters the ledger row as for any report — and stores the attachments, the sealed contact
+ * and the hashed query code against the problem. It returns after the commit; the tracking number is the ledger
+ * number. A repeated request finds the problem of the first and starts nothing.
+ */
+@Service
+public class Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    /** How long a repeated request waits for the first one, still in flight, to commit. */
+    private static final long WAIT_FOR_FIRST_MILLIS = 15_000;
+
+    private final IntakeRules rules;
+    private final IntakeRecords records;
+    private final ContactCipher cipher;
+    private final RuntimeService runtime;
+    private final ProblemLedger ledger;
+    private final TransactionTemplate transaction;
+    private final WorkingDayCalendar calendar;
+    private final BusinessClock clock;
+    private final IntakeSettings settings;
+
+    public Intake(IntakeRules rules, IntakeRecords records, ContactCipher cipher, RuntimeService runtime, ProblemLedger ledger,
+            TransactionTemplate transaction, WorkingDayCalendar calendar, BusinessClock clock, IntakeSettings settings) {
+        this.rules = rules;
+        this.records = records;
+        this.cipher = cipher;
+        this.runtime = runtime;
+        this.ledger = ledger;
+        this.transaction = transaction;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * What the reporter is told. {@code queryCode} only on the request that created the problem; it is never shown
+     * again. {@code created} false: a repeated request, answered with the first one's problem.
+     */
+    public record Receipt(String trackingNumber, String queryCode, OffsetDateTime receivedAt, LocalDate replyDueBy,
+            boolean created) {
+    }
+
+    /**
+     * Receives a report.
+     *
+     * @param staff whether a staff member enters it (channel and reporter type chosen, contact optional) or the public
+     * @throws IntakeRejection 400, 413 or 415 before anything is written; 409 when the idempotency key was used for
+     *                         other content
+     */
+    public Receipt receive(Submission submission, boolean staff) {
+        IntakeRules.Checked checked = rules.check(submission, staff);
+        String fingerprint = fingerprint(submission);
+        Optional<Receipt> earlier = earlier(submission, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String queryCode = QueryCodes.newCode();
+        String queryCodeHash = QueryCodes.hash(queryCode);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Receipt receipt = transaction.execute(tx -> create(submission, checked, fingerprint, queryCode, queryCodeHash));
+                LOG.info("report received number={} channel={} attachments={}", receipt.trackingNumber(), submission.channel(),
+                        checked.files().size());
+                return receipt;
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                // the same request is being received by another thread or node: answer with its problem
+                Optional<Receipt> first = awaitFirst(submission, fingerprint);
+                if (first.isPresent()) {
+                    return first.get();
+                }
+                if (attempt == 3) {
+                    throw IntakeRejection.of(HttpStatus.CONFLICT, null, "相同的反映正在处理中，请稍后重试");
+                }
+            }
+        }
+    }
+
+    private Receipt create(Submission s, IntakeRules.Checked checked, String fingerprint, String queryCode, String queryCodeHash) {
+        Date now = ClockUtil.getCurrentTime();
+        long requestId = records.claim(s.idempotencyKey(), s.channel(), s.externalReference(), fingerprint, s.anonymous(),
+                s.receivedBy(), now);
+        VariableMap variables = Variables.createVariables()
+                .putValue(CHANNEL, s.channel())
+                .putValue(REPORTER_TYPE, s.reporterType())
+                .putValue(PROBLEM_DESCRIPTION, s.description().strip());
+        if (s.place() != null && !s.place().isBlank()) {
+            variables.putValue(PLACE, s.place().strip());
+        }
+        if (checked.departmentName() != null) {
+            variables.putValue(DEPARTMENT_HINT, checked.departmentName());
+        }
+        if (s.receivedBy() != null) {
+            variables.putValue(REPORTED_BY, s.receivedBy());
+        }
+        if (s.reportedAt() != null) {
+            variables.putValue(REPORTED_AT, s.reportedAt());
+        }
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, variables);
+        ProblemRecord problem = ledger.findByNumber(instance.getBusinessKey()).orElseThrow();
+        Contact contact = s.contact() == null || s.contact().isEmpty() ? null : s.contact();
+        records.complete(requestId, problem.id(), queryCodeHash,
+                contact == null ? null : cipher.seal(contact, problem.id()),
+                contact == null ? null : masked(contact));
+        for (int i = 0; i < checked.files().size(); i++) {
+            IntakeRules.CheckedFile file = checked.files().get(i);
+            records.storeAttachment(problem.id(), i + 1, problem.number() + "-" + (i + 1) + "." + file.type().extension(),
+                    file.type().contentType(), file.content(), sha256Hex(file.content()));
+        }
+        return new Receipt(problem.number(), queryCode, offset(now), replyDueBy(now), true);
+    }
+
+    private Optional<Receipt> earlier(Submission s, String fingerprint) {
+        Optional<IntakeRecords.Received> found = s.idempotencyKey() != null ? records.byIdempotencyKey(s.idempotencyKey())
+                : Optional.empty();
+        if (found.isPresent() && !found.get().fingerprint().equals(fingerprint)) {
+            throw IntakeRejection.of(HttpStatus.CONFLICT, "Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的反映");
+        }
+        if (found.isEmpty() && s.externalReference() != null) {
+            found = records.byExternalReference(s.channel(), s.externalReference());
+        }
+        return found.filter(r -> r.number() != null)
+                .map(r -> new Receipt(r.number(), null, offset(r.receivedAt()), replyDueBy(r.receivedAt()), false));
+    }
+
+    private Optional<Receipt> awaitFirst(Submission s, String fingerprint) {
+        long until = System.currentTimeMillis() + WAIT_FOR_FIRST_MILLIS;
+        while (true) {
+            Optional<Receipt> first = earlier(s, fingerprint);
+            if (first.isPresent() || System.currentTimeMillis() > until) {
+                return first;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** 限时答复: the end of the reply period counted in working days from the day of receipt. */
+    public LocalDate replyDueBy(Date receivedAt) {
+        return calendar.plusWorkingDays(receivedAt.toInstant().atZone(clock.zone()).toLocalDate(), settings.replyWithinWorkingDays());
+    }
+
+    private OffsetDateTime offset(Date instant) {
+        return instant.toInstant().atZone(clock.zone()).toOffsetDateTime();
+    }
+
+    /** The masked contact, one line per field (name, phone, email), empty where absent; see {@link #readMasked}. */
+    private static String masked(Contact contact) {
+        Contact m = contact.masked();
+        return String.join("\n", m.name() == null ? "" : m.name(), m.phone() == null ? "" : m.phone(),
+                m.email() == null ? "" : m.email());
+    }
+
+    /** The masked contact as stored by {@link #masked}. */
+    static Contact readMasked(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] lines = stored.split("\n", -1);
+        return new Contact(lines[0], lines.length > 1 ? lines[1] : null, lines.length > 2 ? lines[2] : null);
+    }
+
+    /** The request's content, so a key reused for something else is told apart from a retry. */
+    private static String fingerprint(Submission s) {
+        MessageDigest digest = sha256();
+        for (String part : new String[] {s.channel(), s.reporterType(), s.description(), s.place(), s.departmentId(),
+                s.externalReference(), Boolean.toString(s.anonymous()), s.receivedBy()}) {
+            digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        for (byte[] file : s.attachments()) {
+            digest.update(sha256().digest(file));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256Hex(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

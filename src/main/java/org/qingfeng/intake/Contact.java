@@ -9,6 +9,7 @@ public record Contact(String name, String phone, String email) {
         email = blankToNull(email);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return name == null && phone == null && email == null;
     }

@@ -1,0 +1,208 @@
+package org.qingfeng.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.rectification.ProblemLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The public intake API as the public page uses it: no login, a tracking number and a query code. */
+class IntakePublicApiTest extends IntakeTestSupport {
+
+    @Test
+    void formNeedsNoLoginAndTellsDepartmentsLimitsAndTheReplyPeriod() {
+        ResponseEntity<Map> form = rest.getForEntity("/public/api/form", Map.class);
+
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) form.getBody().get("departments"))
+                .contains(Map.of("id", "canteen", "name", "机关食堂"));
+        Map<String, Object> limits = (Map<String, Object>) form.getBody().get("limits");
+        assertThat(limits).containsEntry("maxAttachments", 3).containsEntry("maxAttachmentBytes", 102400)
+                .containsEntry("maxTotalBytes", 256000).containsEntry("maxTextLength", 2000);
+        assertThat((List<String>) limits.get("allowedTypes")).contains("image/jpeg", "image/png", "application/pdf");
+        assertThat(form.getBody().get("replyWithinWorkingDays")).isEqualTo(5);
+    }
+
+    @Test
+    void anonymousReportWithAttachmentsBecomesAProblemTheReporterCanFollow() {
+        Counts before = counts();
+        ResponseEntity<Map> receipt = submit(newClient(), Map.of("description", "办事窗口工作人员上班时间玩手机，群众排队无人理睬",
+                "place", "政务服务大厅", "departmentId", "canteen", "anonymous", true), List.of(PNG, PDF), null);
+
+        assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String number = (String) receipt.getBody().get("trackingNumber");
+        String code = (String) receipt.getBody().get("queryCode");
+        assertThat(number).matches("ZF-2026-\\d{6}");
+        assertThat(code).matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+        assertThat(receipt.getBody().get("receivedAt")).asString().startsWith("2026-03-02T09:00");
+        // 限时答复 5 working days from Monday 2 March
+        assertThat(receipt.getBody().get("replyDueBy")).isEqualTo("2026-03-09");
+
+        Counts after = counts();
+        assertThat(after.problems()).isEqualTo(before.problems() + 1);
+        assertThat(after.processInstances()).isEqualTo(before.processInstances() + 1);
+        assertThat(after.attachments()).isEqualTo(before.attachments() + 2);
+        // the ledger row is the start listener's, as for a report entered in Tasklist
+        Map<String, Object> row = jdbc.queryForMap("select channel, reporter_type, external_origin, department_hint, received_by "
+                + "from problem where number = ?", number);
+        assertThat(row.values()).containsExactly("onlinePlatform", "public", true, "机关食堂", "system");
+        assertThat(ledger.events(number)).extracting(ProblemLedger.Event::type).containsExactly(EventType.REPORTED);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isOne();
+        assertThat(jdbc.queryForList("select file_name, content_type from intake_attachment a join problem p on p.id = a.problem_id "
+                + "where p.number = ? order by seq_no", number)).extracting(m -> m.get("FILE_NAME") != null ? m.get("FILE_NAME") : m.get("file_name"))
+                .containsExactly(number + "-1.png", number + "-2.pdf");
+        // the query code is kept only as a salted hash
+        String stored = jdbc.queryForObject("select query_code_hash from intake_report r join problem p on p.id = r.problem_id "
+                + "where p.number = ?", String.class, number);
+        assertThat(stored).startsWith("pbkdf2$").doesNotContain(code).doesNotContain(code.replace("-", ""));
+
+        ResponseEntity<Map> status = status(newClient(), number, code.toLowerCase());
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status.getBody()).containsEntry("trackingNumber", number).containsEntry("stage", "REGISTRATION")
+                .containsEntry("stageLabel", "已收到，待受理登记").containsEntry("closed", false).containsEntry("deadline", null)
+                .containsEntry("replyDueBy", "2026-03-09").containsEntry("canRate", false).containsEntry("rating", null)
+                .containsEntry("mergedInto", null).containsEntry("replies", List.of());
+    }
+
+    @Test
+    void unknownNumberAndWrongCodeGetTheSameNotFound() {
+        ResponseEntity<Map> receipt = submit(newClient(), anonymousReport("食堂饭菜价格不公示，多收费"), List.of(), null);
+        String number = (String) receipt.getBody().get("trackingNumber");
+        String client = newClient();
+
+        ResponseEntity<Map> wrongCode = status(client, number, "AAAA-BBBB-CCCC");
+        ResponseEntity<Map> unknown = status(client, "ZF-2026-999999", (String) receipt.getBody().get("queryCode"));
+        ResponseEntity<Map> noCode = status(client, number, null);
+        ResponseEntity<Map> malformed = status(client, "ZF-bad", "AAAA-BBBB-CCCC");
+
+        for (ResponseEntity<Map> answer : List.of(wrongCode, unknown, noCode, malformed)) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(unknown.getBody()).isEqualTo(wrongCode.getBody()).isEqualTo(noCode.getBody());
+        assertThat(wrongCode.getBody().get("message")).isEqualTo("未找到该反映，请核对受理编号和查询码");
+    }
+
+    @Test
+    void repliesFollowTheProblemToClosureAndTheReporterRatesItOnce() {
+        String client = newClient();
+        ResponseEntity<Map> receipt = submit(client, Map.of("description", "办公用房分配不公开，申请一个月无人答复",
+                "departmentId", "officeSpace", "anonymous", false,
+                "contact", Map.of("name", "欧阳明", "phone", "13800001111")), List.of(), null);
+        String number = (String) receipt.getBody().get("trackingNumber");
+        String code = (String) receipt.getBody().get("queryCode");
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        List<Map<String, Object>> before = ratingsOf("officeSpace");
+
+        complete(instance, ProblemLifecycle.Elements.REGISTER_PROBLEM, "wangfang", Map.of("registrationDecision", "accept",
+                "category", "efficiency", "severity", "general", "responsibleDepartment", "officeSpace", "responsiblePerson", "马斌"));
+        Map<String, Object> registered = status(client, number, code).getBody();
+        assertThat(registered).containsEntry("stageLabel", "已受理，责任科室签收中");
+        assertThat(registered.get("deadline")).isNotNull();
+        assertThat((List<Map<String, Object>>) registered.get("replies")).extracting(r -> r.get("text"))
+                .containsExactly("您反映的问题已受理登记，正在督促责任科室限期整改。");
+        assertThat(rate(client, number, code, 5, "好").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        complete(instance, ProblemLifecycle.Elements.CLAIM_RESPONSIBILITY, "mabin", Map.of("claimDecision", "accept"));
+        complete(instance, ProblemLifecycle.Elements.PLAN_RECTIFICATION, "hujing", Map.of("rectificationPlan", "公开分配规则，限时答复申请"));
+        complete(instance, ProblemLifecycle.Elements.IMPLEMENT_RECTIFICATION, "hujing",
+                Map.of("progressAction", "completed", "progressReport", "规则已公开，内部备注：马斌科长亲自督办"));
+        complete(instance, ProblemLifecycle.Elements.VERIFY_RECTIFICATION, "wangfang",
+                Map.of("verificationDecision", "pass", "verificationFindings", "现场核实"));
+        // the evaluator sees what reporters said of the department (举报人评价)
+        assertThat((String) engine.getTaskService().getVariable(openTask(instance, ProblemLifecycle.Elements.EVALUATE_SATISFACTION).getId(),
+                ProblemLifecycle.Variables.REPORTER_RATINGS)).contains("举报人评价");
+        complete(instance, ProblemLifecycle.Elements.EVALUATE_SATISFACTION, "zhoumin",
+                Map.of("internalSatisfaction", 95, "recipientSatisfaction", 92, "evaluationNote", "问卷30份"));
+        complete(instance, ProblemLifecycle.Elements.CLOSE_PROBLEM, "zhoumin",
+                Map.of("officialReply", "您反映的办公用房分配问题已整改，分配规则已公开，感谢监督。"));
+
+        ResponseEntity<Map> closed = status(client, number, code);
+        assertThat(closed.getBody()).containsEntry("closed", true).containsEntry("canRate", true).containsEntry("stageLabel", "已办结");
+        assertThat((List<Map<String, Object>>) closed.getBody().get("replies")).extracting(r -> r.get("text"))
+                .containsExactly("您反映的问题已受理登记，正在督促责任科室限期整改。", "您反映的办公用房分配问题已整改，分配规则已公开，感谢监督。");
+        // public replies only: no internal note, staff name, user id or contact
+        String body = closed.getBody().toString();
+        for (String secret : List.of("马斌", "mabin", "hujing", "wangfang", "zhoumin", "内部备注", "欧阳", "13800001111", "问卷")) {
+            assertThat(body).doesNotContain(secret);
+        }
+
+        assertThat(rate(client, number, code, 6, null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rate(client, number, code, "5", null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rate(client, number, code, 4, "很".repeat(501)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rate(client, number, "2222-2222-2222", 4, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> rated = rate(client, number, code, 4, "整改及时");
+        assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(rated.getBody()).containsEntry("score", 4).containsEntry("comment", "整改及时");
+        ResponseEntity<Map> again = rate(client, number, code, 5, null);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("message")).asString().contains("已评价");
+
+        Map<String, Object> after = status(client, number, code).getBody();
+        assertThat(after).containsEntry("canRate", false);
+        assertThat((Map<String, Object>) after.get("rating")).containsEntry("score", 4).containsEntry("comment", "整改及时");
+        assertThat(ledger.events(number)).extracting(ProblemLedger.Event::type).contains(EventType.PUBLIC_RATED);
+        // counted for the responsible department on the service recipients' side
+        Map<String, Object> office = ratingsOf("officeSpace").get(0);
+        long earlier = before.isEmpty() ? 0 : ((Number) before.get(0).get("ratings")).longValue();
+        long earlierSatisfied = before.isEmpty() ? 0 : ((Number) before.get(0).get("satisfied")).longValue();
+        assertThat(((Number) office.get("ratings")).longValue()).isEqualTo(earlier + 1);
+        assertThat(((Number) office.get("satisfied")).longValue()).isEqualTo(earlierSatisfied + 1);
+        assertThat(office.get("departmentName")).isEqualTo("办公用房科");
+    }
+
+    @Test
+    void refusedRegistrationIsToldInPublicWordsAndCannotBeRated() {
+        String client = newClient();
+        ResponseEntity<Map> receipt = submit(client, anonymousReport("楼下停车场收费太贵希望降价处理"), List.of(), null);
+        String number = (String) receipt.getBody().get("trackingNumber");
+        String code = (String) receipt.getBody().get("queryCode");
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+
+        complete(instance, ProblemLifecycle.Elements.REGISTER_PROBLEM, "wangfang", Map.of("registrationDecision", "reject",
+                "rejectionReason", "outOfScope", "rejectionComment", "王芳核实：停车场属物业公司"));
+
+        Map<String, Object> refused = status(client, number, code).getBody();
+        assertThat(refused).containsEntry("stageLabel", "不予登记").containsEntry("closed", true).containsEntry("canRate", false);
+        assertThat((List<Map<String, Object>>) refused.get("replies")).extracting(r -> r.get("text"))
+                .containsExactly("经核查，您反映的事项不属于本单位职责范围，未予登记，建议向有关主管部门反映。");
+        assertThat(refused.toString()).doesNotContain("王芳").doesNotContain("物业");
+        assertThat(rate(client, number, code, 3, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheSameTrackingNumberAndOtherContentIsRefused() {
+        String key = "page-" + newClient();
+        Map<String, Object> report = anonymousReport("会议室预约系统长期无法使用无人维修");
+        ResponseEntity<Map> first = submit(newClient(), report, List.of(JPEG), key);
+        long problems = count("problem");
+
+        ResponseEntity<Map> replay = submit(newClient(), report, List.of(JPEG), key);
+        ResponseEntity<Map> other = submit(newClient(), anonymousReport("另一件事：食堂卫生状况差"), List.of(), key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(replay.getBody().get("trackingNumber")).isEqualTo(first.getBody().get("trackingNumber"));
+        assertThat(replay.getBody()).doesNotContainKey("queryCode");
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(count("problem")).isEqualTo(problems);
+    }
+
+    private List<Map<String, Object>> ratingsOf(String department) {
+        ResponseEntity<List> ratings = staffGet("zhoumin", "/api/intake/ratings?from=2026-01-01&to=2026-12-31", List.class);
+        assertThat(ratings.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) ratings.getBody()).stream().filter(r -> department.equals(r.get("departmentId"))).toList();
+    }
+
+    static Map<String, Object> with(Map<String, Object> report, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(report);
+        copy.put(key, value);
+        return copy;
+    }
+}

@@ -39,7 +39,8 @@ final class RateLimiter {
             if (tokens >= 1) {
                 return new Bucket(tokens - 1, now);
             }
-            wait[0] = Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano / TimeUnit.SECONDS.toNanos(1)));
+            // a hair below a whole second is that second: floating-point noise must not add one
+            wait[0] = Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano / TimeUnit.SECONDS.toNanos(1) - 1e-6));
             return new Bucket(tokens, now);
         });
         if (buckets.size() > PRUNE_ABOVE) {

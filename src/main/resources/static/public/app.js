@@ -33,7 +33,9 @@ window.addEventListener('hashchange', () => showView(currentView()));
 showView(currentView());
 
 try {
-  report.configure(await loadForm());
+  const formData = await loadForm();
+  report.configure(formData);
+  status.configure(formData);
 } catch (error) {
   show($('page-error'), `表单加载失败：${error.message}您仍可填写并提交，或刷新页面重试。`);
 }

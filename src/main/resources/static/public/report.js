@@ -3,6 +3,8 @@
 import { ApiError, submitReport } from './api.js';
 import { $, clearErrors, element, formatBytes, formatWhen, hide, show, showFailure } from './dom.js';
 
+// the server's own minimum (IntakeRules.MIN_TEXT_LENGTH) until the form's limits name one
+const MIN_DESCRIPTION_LENGTH = 5;
 const EXTENSION_TYPES = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic',
   pdf: 'application/pdf', txt: 'text/plain',
@@ -131,7 +133,9 @@ export function setUpReport({ onFollow }) {
   function check() {
     const errors = [];
     const text = description.value.trim();
+    const minimum = limits?.minTextLength ?? MIN_DESCRIPTION_LENGTH;
     if (!text) errors.push({ field: 'description', message: '请填写问题描述。' });
+    else if ([...text].length < minimum) errors.push({ field: 'description', message: `问题描述至少需要 ${minimum} 个字。` });
     else if (limits?.maxTextLength && [...text].length > limits.maxTextLength) {
       errors.push({ field: 'description', message: `问题描述不能超过 ${limits.maxTextLength} 字。` });
     }

@@ -16,6 +16,7 @@ export function setUpStatus() {
   const stars = [...ratingForm.querySelectorAll('.star-choices label')];
   // kept in memory only: the query code is never written to the address, storage or cookies
   let current = null;
+  let maxCommentLength = null;
 
   function litUpTo(score) {
     stars.forEach((label, index) => label.classList.toggle('lit', index < score));
@@ -122,6 +123,11 @@ export function setUpStatus() {
       showFailure(ratingForm, ratingAlert, new ApiError(400, '请选择 1 至 5 星。', [{ field: 'score', message: '请点选星级。' }]));
       return;
     }
+    if (maxCommentLength && [...comment].length > maxCommentLength) {
+      showFailure(ratingForm, ratingAlert, new ApiError(400, '请按提示修改后再提交。',
+        [{ field: 'comment', message: `意见和建议不能超过 ${maxCommentLength} 字。` }]));
+      return;
+    }
     sending = true;
     const button = $('submit-rating');
     button.disabled = true;
@@ -140,6 +146,11 @@ export function setUpStatus() {
   });
 
   return {
+    /** Applies the limits of GET /public/api/form. */
+    configure(formData) {
+      maxCommentLength = formData.limits?.maxCommentLength ?? null;
+      if (maxCommentLength) $('comment-hint').textContent = `选填，不超过 ${maxCommentLength} 字。`;
+    },
     /** Opens the progress of a problem just reported, with its number and code filled in. */
     follow(trackingNumber, queryCode) {
       numberInput.value = trackingNumber ?? '';

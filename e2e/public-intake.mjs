@@ -135,6 +135,20 @@ try {
   await page.waitForSelector('#attachments-error:not([hidden])');
   await page.click('button[aria-label="移除 说明.txt"]');
   await page.waitForSelector('#attachments-error', { state: 'hidden' });
+  // a file named like a photo that is none: only the server can tell (by content), answers 415, and nothing is kept
+  await page.setInputFiles('#attachments', [{ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('MZ not a picture') }]);
+  const [refused] = await Promise.all([
+    page.waitForResponse(r => r.url().endsWith('/public/api/reports') && r.request().method() === 'POST'),
+    page.click('#submit-report'),
+  ]);
+  expect(refused.status() === 415, `a disguised file should be refused with 415, got ${refused.status()}`);
+  await page.waitForSelector('#report-error:not([hidden])');
+  const refusal = await page.textContent('#report-error');
+  expect(/[\u4e00-\u9fff]/.test(refusal), `the refusal should be explained in Chinese: ${refusal}`);
+  await page.screenshot({ path: `${shots}/公众反映-附件被拒.png`, fullPage: true });
+  await page.click('button[aria-label="移除 伪装.png"]');
+  console.log(`ok reporter: a disguised file is refused (${refusal})`);
+
   await page.setInputFiles('#attachments', [
     { name: '现场照片.png', mimeType: 'image/png', buffer: png(24, 16) },
     { name: '收费凭条.pdf', mimeType: 'application/pdf', buffer: pdf },

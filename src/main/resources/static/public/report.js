@@ -175,8 +175,11 @@ export function setUpReport({ onFollow }) {
   function showReceipt(body, report, sentFiles) {
     receipt = body;
     $('receipt-number').textContent = body.trackingNumber ?? '';
-    $('receipt-code').textContent = body.queryCode ?? '（重复提交，查询码已在首次提交时显示）';
+    // a repeated submission (same idempotency key) names the same problem, but its code was shown the first time only
+    $('receipt-code').textContent = body.queryCode ?? '—';
     $('copy-codes').hidden = !body.queryCode;
+    $('receipt-once').hidden = !body.queryCode;
+    $('receipt-replayed').hidden = Boolean(body.queryCode);
     $('copy-result').textContent = '';
     const due = body.replyDueBy ? `我们将在 ${formatWhen(body.replyDueBy)} 前答复` : '';
     const within = replyWithinWorkingDays ? `（${replyWithinWorkingDays} 个工作日内）` : '';

@@ -39,7 +39,7 @@ export function setUpStatus() {
     $('progress-stage').textContent = status.stageLabel ?? status.stage ?? '';
     $('progress-received').textContent = formatWhen(status.receivedAt) || '—';
     $('progress-reply-due').textContent = status.replyDueBy ? `${formatWhen(status.replyDueBy)} 前` : '—';
-    $('progress-deadline').textContent = status.deadline ? `${formatWhen(status.deadline)} 前` : (status.closed ? '—' : '登记后确定');
+    $('progress-deadline').textContent = status.deadline ? `${formatWhen(status.deadline)} 前` : '暂未确定';
     const replies = Array.isArray(status.replies) ? status.replies : [];
     $('progress-replies').replaceChildren(...replies.map(reply => {
       const item = element('li');

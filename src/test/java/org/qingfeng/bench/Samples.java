@@ -15,6 +15,13 @@ final class Samples {
         nanos[size++] = duration;
     }
 
+    /** Adds every duration kept here to {@code target}. */
+    void addAll(Samples target) {
+        for (int i = 0; i < size; i++) {
+            target.add(nanos[i]);
+        }
+    }
+
     int count() {
         return size;
     }

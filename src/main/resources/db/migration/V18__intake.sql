@@ -17,6 +17,8 @@ create table intake_report (
     received_at        timestamp    not null,
     -- salted PBKDF2 hash of the query code shown once to the reporter
     query_code_hash    varchar(200),
+    -- the same code AES-GCM sealed: told again only to a retry with the same idempotency key (a lost first answer)
+    query_code_sealed  varchar(200),
     -- AES-GCM sealed name, phone and email; only the work-style office opens it
     contact_sealed     varchar(4000),
     contact_masked     varchar(300),

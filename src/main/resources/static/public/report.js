@@ -172,14 +172,14 @@ export function setUpReport({ onFollow }) {
     return report;
   }
 
-  function showReceipt(body, report, sentFiles) {
+  function showReceipt(body, report, sentFiles, replayed) {
     receipt = body;
     $('receipt-number').textContent = body.trackingNumber ?? '';
-    // a repeated submission (same idempotency key) names the same problem, but its code was shown the first time only
+    // a repeated submission (same idempotency key: the first answer was lost) names the same problem and its code
     $('receipt-code').textContent = body.queryCode ?? '—';
     $('copy-codes').hidden = !body.queryCode;
     $('receipt-once').hidden = !body.queryCode;
-    $('receipt-replayed').hidden = Boolean(body.queryCode);
+    $('receipt-replayed').hidden = !replayed;
     $('copy-result').textContent = '';
     const due = body.replyDueBy ? `我们将在 ${formatWhen(body.replyDueBy)} 前答复` : '';
     const within = replyWithinWorkingDays ? `（${replyWithinWorkingDays} 个工作日内）` : '';
@@ -261,9 +261,9 @@ export function setUpReport({ onFollow }) {
     const report = reportOf();
     const sent = files.slice();
     try {
-      const { body } = await submitReport(report, sent, idempotencyKey, limitsText());
+      const { status, body } = await submitReport(report, sent, idempotencyKey, limitsText());
       progress.textContent = '';
-      showReceipt(body, report, sent);
+      showReceipt(body, report, sent, status === 200);
     } catch (error) {
       progress.textContent = '';
       showFailure(form, alertNode, error instanceof ApiError ? error : new ApiError(0, '提交失败，请稍后重试。'));

@@ -91,37 +91,62 @@ public class ContactCipher {
 
     public String seal(Contact contact, long problemId) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(problemId));
-            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(contact));
-            byte[] out = new byte[iv.length + sealed.length];
-            System.arraycopy(iv, 0, out, 0, iv.length);
-            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return FORMAT + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException | IOException e) {
+            return seal(json.writeValueAsBytes(contact), aad("contact", problemId));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot seal contact data", e);
         }
     }
 
     public Contact open(String sealed, long problemId) {
+        try {
+            return json.readValue(open(sealed, aad("contact", problemId)), Contact.class);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("cannot open contact data of problem " + problemId + " (wrong key?)", e);
+        }
+    }
+
+    /** Seals a report's query code, so that a retried request whose first answer was lost can be told it again. */
+    String sealQueryCode(String code, long intakeId) {
+        return seal(code.getBytes(StandardCharsets.UTF_8), aad("query-code", intakeId));
+    }
+
+    String openQueryCode(String sealed, long intakeId) {
+        return new String(open(sealed, aad("query-code", intakeId)), StandardCharsets.UTF_8);
+    }
+
+    private String seal(byte[] plain, byte[] aad) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(aad);
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return FORMAT + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal", e);
+        }
+    }
+
+    private byte[] open(String sealed, byte[] aad) {
         if (sealed == null || !sealed.startsWith(FORMAT)) {
-            throw new IllegalStateException("unknown format of sealed contact data");
+            throw new IllegalStateException("unknown format of sealed data");
         }
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(FORMAT.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(aad(problemId));
-            return json.readValue(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), Contact.class);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot open contact data of problem " + problemId + " (wrong key?)", e);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open sealed data (wrong key?)", e);
         }
     }
 
-    private static byte[] aad(long problemId) {
-        return ("qingfeng-contact:" + problemId).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] aad(String purpose, long id) {
+        return ("qingfeng-" + purpose + ":" + id).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -131,7 +131,7 @@ public class Intake {
         ProcessInstance instance = runtime.startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, variables);
         ProblemRecord problem = ledger.findByNumber(instance.getBusinessKey()).orElseThrow();
         Contact contact = s.contact() == null || s.contact().isEmpty() ? null : s.contact();
-        records.complete(requestId, problem.id(), queryCodeHash,
+        records.complete(requestId, problem.id(), queryCodeHash, cipher.sealQueryCode(queryCode, requestId),
                 contact == null ? null : cipher.seal(contact, problem.id()),
                 contact == null ? null : masked(contact));
         for (int i = 0; i < checked.files().size(); i++) {
@@ -142,16 +142,24 @@ public class Intake {
         return new Receipt(problem.number(), queryCode, offset(now), replyDueBy(now), true);
     }
 
+    /**
+     * The receipt of an earlier request for the same report. A retry with the same idempotency key is the client whose
+     * first answer may have been lost, so it is told the query code again; a repeated external reference only learns
+     * the tracking number.
+     */
     private Optional<Receipt> earlier(Submission s, String fingerprint) {
-        Optional<IntakeRecords.Received> found = s.idempotencyKey() != null ? records.byIdempotencyKey(s.idempotencyKey())
+        Optional<IntakeRecords.Received> byKey = s.idempotencyKey() != null ? records.byIdempotencyKey(s.idempotencyKey())
                 : Optional.empty();
-        if (found.isPresent() && !found.get().fingerprint().equals(fingerprint)) {
+        if (byKey.isPresent() && !byKey.get().fingerprint().equals(fingerprint)) {
             throw IntakeRejection.of(HttpStatus.CONFLICT, "Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的反映");
         }
-        if (found.isEmpty() && s.externalReference() != null) {
-            found = records.byExternalReference(s.channel(), s.externalReference());
+        Optional<Receipt> retried = byKey.filter(r -> r.number() != null).map(r -> new Receipt(r.number(),
+                r.queryCodeSealed() == null ? null : cipher.openQueryCode(r.queryCodeSealed(), r.id()),
+                offset(r.receivedAt()), replyDueBy(r.receivedAt()), false));
+        if (retried.isPresent() || byKey.isPresent() || s.externalReference() == null) {
+            return retried;
         }
-        return found.filter(r -> r.number() != null)
+        return records.byExternalReference(s.channel(), s.externalReference()).filter(r -> r.number() != null)
                 .map(r -> new Receipt(r.number(), null, offset(r.receivedAt()), replyDueBy(r.receivedAt()), false));
     }
 

@@ -25,7 +25,7 @@ public class IntakeRecords {
     /** A received report as stored, with the number of its problem. */
     public record Received(long id, String idempotencyKey, String channel, String externalReference, String fingerprint,
             Long problemId, String number, boolean anonymous, String receivedBy, Date receivedAt, String queryCodeHash,
-            String contactSealed, String contactMasked) {
+            String queryCodeSealed, String contactSealed, String contactMasked) {
     }
 
     /** An attachment without its content. */
@@ -55,9 +55,12 @@ public class IntakeRecords {
         return key.getKey().longValue();
     }
 
-    void complete(long id, long problemId, String queryCodeHash, String contactSealed, String contactMasked) {
-        jdbc.update("update intake_report set problem_id = ?, query_code_hash = ?, contact_sealed = ?, contact_masked = ? where id = ?",
-                problemId, queryCodeHash, contactSealed, contactMasked, id);
+    void complete(long id, long problemId, String queryCodeHash, String queryCodeSealed, String contactSealed,
+            String contactMasked) {
+        jdbc.update("""
+                update intake_report set problem_id = ?, query_code_hash = ?, query_code_sealed = ?, contact_sealed = ?,
+                    contact_masked = ? where id = ?""",
+                problemId, queryCodeHash, queryCodeSealed, contactSealed, contactMasked, id);
     }
 
     private static final String SELECT = """
@@ -80,7 +83,8 @@ public class IntakeRecords {
         return new Received(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("channel"),
                 rs.getString("external_reference"), rs.getString("fingerprint"), (Long) rs.getObject("problem_id", Long.class),
                 rs.getString("number"), rs.getBoolean("anonymous"), rs.getString("received_by"), date(rs, "received_at"),
-                rs.getString("query_code_hash"), rs.getString("contact_sealed"), rs.getString("contact_masked"));
+                rs.getString("query_code_hash"), rs.getString("query_code_sealed"), rs.getString("contact_sealed"),
+                rs.getString("contact_masked"));
     }
 
     void storeAttachment(long problemId, int seqNo, String fileName, String contentType, byte[] content, String sha256) {

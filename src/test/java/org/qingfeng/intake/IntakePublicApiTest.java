@@ -177,7 +177,7 @@ class IntakePublicApiTest extends IntakeTestSupport {
     }
 
     @Test
-    void sameIdempotencyKeyReturnsTheSameTrackingNumberAndOtherContentIsRefused() {
+    void sameIdempotencyKeyReturnsTheSameTrackingNumberAndCodeAndOtherContentIsRefused() {
         String key = "page-" + newClient();
         Map<String, Object> report = anonymousReport("会议室预约系统长期无法使用无人维修");
         ResponseEntity<Map> first = submit(newClient(), report, List.of(JPEG), key);
@@ -189,8 +189,12 @@ class IntakePublicApiTest extends IntakeTestSupport {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(replay.getBody().get("trackingNumber")).isEqualTo(first.getBody().get("trackingNumber"));
-        assertThat(replay.getBody()).doesNotContainKey("queryCode");
+        // the retry of a request whose answer was lost is told the query code again, and it works
+        assertThat(replay.getBody()).containsEntry("queryCode", first.getBody().get("queryCode"));
+        assertThat(status(newClient(), (String) first.getBody().get("trackingNumber"), (String) replay.getBody().get("queryCode"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getBody()).doesNotContainKey("queryCode");
         assertThat(count("problem")).isEqualTo(problems);
     }
 

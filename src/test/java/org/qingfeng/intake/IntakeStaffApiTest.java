@@ -89,6 +89,8 @@ class IntakeStaffApiTest extends IntakeTestSupport {
         assertThat(keyed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(keyedAgain.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(keyedAgain.getBody().get("trackingNumber")).isEqualTo(keyed.getBody().get("trackingNumber"));
+        // the same key is the same caller retrying: told the code again; a repeated reference is not
+        assertThat(keyedAgain.getBody()).containsEntry("queryCode", keyed.getBody().get("queryCode"));
         assertThat(count("problem")).isEqualTo(problems + 2);
     }
 

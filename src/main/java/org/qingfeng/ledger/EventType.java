@@ -37,5 +37,9 @@ public enum EventType {
     /** Someone outside the work-style office asked for the reporter's contact data and was refused. */
     CONTACT_REFUSED,
     /** 群众评议: the reporter rated the closed problem. */
-    PUBLIC_RATED
+    PUBLIC_RATED,
+    /** 合并重复件: this report was merged into the open problem it repeats. */
+    MERGED_INTO,
+    /** A duplicate report was merged into this problem. */
+    DUPLICATE_MERGED
 }

@@ -57,7 +57,7 @@ public class LedgerQueries {
     private static final String OVERDUE = "p.status = 'REGISTERED' and p.deadline < :now";
 
     private static final String FROM = " from problem p left join department d on d.id = p.department_id"
-            + " left join problem o on o.id = p.rebound_of";
+            + " left join problem o on o.id = p.rebound_of left join problem m on m.id = p.merged_into";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
@@ -114,7 +114,7 @@ public class LedgerQueries {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         MapSqlParameterSource params = new MapSqlParameterSource("end", end)
                 .addValue("asOf", now.before(end) ? now : end)
-                .addValue("rejected", ProblemStatus.REJECTED.name());
+                .addValue("notCounted", List.of(ProblemStatus.REJECTED.name(), ProblemStatus.MERGED.name()));
         // aggregated on problem alone, which its rates index covers; departments are joined in afterwards
         Map<String, int[]> counts = new HashMap<>();
         jdbc.query("""
@@ -125,7 +125,7 @@ public class LedgerQueries {
                   count(*) filter (where p.registered_at < :end and (p.closed_at is null or p.closed_at >= :end)) as open,
                   count(*) filter (where p.deadline < :asOf and (p.closed_at is null or p.closed_at >= :asOf)) as overdue
                 from problem p
-                where p.department_id is not null and p.registered_at is not null and p.status <> :rejected
+                where p.department_id is not null and p.registered_at is not null and p.status not in (:notCounted)
                 group by p.department_id""", params, (RowCallbackHandler) rs -> counts.put(rs.getString("department_id"),
                 new int[] {rs.getInt("due"), rs.getInt("closed"), rs.getInt("on_time"), rs.getInt("open"), rs.getInt("overdue")}));
         return jdbc.query("select id, name from department order by sort_order, id", (rs, n) -> {
@@ -137,7 +137,7 @@ public class LedgerQueries {
     private String select(MapSqlParameterSource params) {
         now(params);
         return """
-                select p.*, d.name as department_name, o.number as rebound_of_number,
+                select p.*, d.name as department_name, o.number as rebound_of_number, m.number as merged_into_number,
                   case when %s then true else false end as is_overdue""".formatted(OVERDUE) + FROM;
     }
 
@@ -222,6 +222,7 @@ public class LedgerQueries {
                 time(rs, "closed_at"),
                 (Boolean) rs.getObject("closed_on_time"),
                 rs.getString("rebound_of_number"),
+                rs.getString("merged_into_number"),
                 rs.getString("process_instance_id"));
     }
 

@@ -93,6 +93,38 @@ public class ProblemLedger {
                 ProblemStatus.REJECTED.name(), Stage.FINISHED.name(), reason);
     }
 
+    /**
+     * 合并重复件: the report is finished as a duplicate of {@code targetId} and takes the target's department, so
+     * the ledger shows where it went; it is never registered, so it has no deadline and counts in no rate.
+     */
+    public void merge(long id, long targetId, String departmentId) {
+        set(id, "status = ?, stage = ?, merged_into = ?, department_id = ?",
+                ProblemStatus.MERGED.name(), Stage.FINISHED.name(), targetId, departmentId);
+    }
+
+    /** The problem, its row locked until the transaction ends, so that no other step changes its status meanwhile. */
+    public Optional<ProblemRecord> lockByNumber(String number) {
+        return jdbc.query("select * from problem where number = ? for update", this::toRecord, number).stream().findFirst();
+    }
+
+    /** Numbers of the duplicate reports merged into a problem, oldest first. */
+    public List<String> mergedReports(long id) {
+        return jdbc.queryForList("select number from problem where merged_into = ? order by id", String.class, id);
+    }
+
+    /**
+     * The problem that carries on for {@code number}: the problem itself, or, for a merged duplicate, the problem
+     * it was merged into (followed through further merges). Empty when no problem has that number.
+     */
+    public Optional<ProblemRecord> survivor(String number) {
+        Optional<ProblemRecord> problem = findByNumber(number);
+        // a merge chain is short; the bound only guards against a cycle two concurrent merges could leave
+        for (int hops = 0; hops < 20 && problem.isPresent() && problem.get().mergedInto() != null; hops++) {
+            problem = find(problem.get().mergedInto());
+        }
+        return problem;
+    }
+
     public void enterStage(long id, Stage stage) {
         set(id, "stage = ?", stage.name());
     }
@@ -222,7 +254,8 @@ public class ProblemLedger {
                 rs.getInt("rectification_round"),
                 date(rs, "closed_at"),
                 (Boolean) rs.getObject("closed_on_time"),
-                (Long) rs.getObject("rebound_of", Long.class));
+                (Long) rs.getObject("rebound_of", Long.class),
+                (Long) rs.getObject("merged_into", Long.class));
     }
 
     /** Sets columns of one problem and its last-change time; the problem must exist. */

@@ -20,5 +20,7 @@ public record ProblemRecord(
         int rectificationRound,
         Date closedAt,
         Boolean closedOnTime,
-        Long reboundOf) {
+        Long reboundOf,
+        /** The problem this duplicate report was merged into (合并重复件), if it was. */
+        Long mergedInto) {
 }

@@ -27,5 +27,7 @@ public record ProblemRow(
         OffsetDateTime closedAt,
         Boolean closedOnTime,
         String reboundOf,
+        /** Number of the problem this duplicate report was merged into (合并重复件), if it was. */
+        String mergedInto,
         String processInstanceId) {
 }

@@ -13,5 +13,12 @@ public enum ProblemStatus {
     /** 回头看: no rebound. */
     CONSOLIDATED,
     /** 回头看: rebounded; a linked new problem carries on. */
-    REBOUNDED
+    REBOUNDED,
+    /** 已合并: a duplicate report (重复件) merged into the open problem it repeats, which carries on for both. */
+    MERGED;
+
+    /** Whether a problem is still being handled: awaiting registration or registered and not closed. */
+    public boolean isOpen() {
+        return this == REPORTED || this == REGISTERED;
+    }
 }

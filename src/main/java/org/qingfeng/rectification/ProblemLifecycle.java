@@ -14,6 +14,8 @@ public final class ProblemLifecycle {
         public static final String START = "problemReportedStartEvent";
         public static final String REGISTER_PROBLEM = "registerProblemUserTask";
         public static final String PROBLEM_REJECTED = "problemRejectedEndEvent";
+        public static final String MERGE_PROBLEM = "mergeProblemServiceTask";
+        public static final String PROBLEM_MERGED = "problemMergedEndEvent";
         public static final String DETERMINE_DEADLINE = "determineDeadlineBusinessRuleTask";
         public static final String CLAIM_RESPONSIBILITY = "claimResponsibilityUserTask";
         public static final String CLAIM_OVERDUE_TIMER = "claimOverdueTimerEvent";
@@ -67,6 +69,10 @@ public final class ProblemLifecycle {
         public static final String REJECTION_REASON = "rejectionReason";
         public static final String REJECTION_COMMENT = "rejectionComment";
         public static final String DEPARTMENT_OPTIONS = "departmentOptions";
+        /** Ledger number of the open problem a duplicate report is merged into (合并重复件). */
+        public static final String MERGE_TARGET = "mergeTarget";
+        /** Task-local: the open problems the report may repeat, as the form's choices for {@link #MERGE_TARGET}. */
+        public static final String DUPLICATE_CANDIDATES = "duplicateCandidates";
         // deadlines
         public static final String DEADLINE_RULE = "deadlineRule";
         public static final String RECTIFICATION_WORKING_DAYS = "rectificationWorkingDays";
@@ -127,6 +133,7 @@ public final class ProblemLifecycle {
     public static final class Values {
         public static final String ACCEPT = "accept";
         public static final String REJECT = "reject";
+        public static final String MERGE = "merge";
         public static final String RETURN = "return";
         public static final String UPHOLD = "uphold";
         public static final String REASSIGN = "reassign";

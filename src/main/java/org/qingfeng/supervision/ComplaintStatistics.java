@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * How many complaints (投诉) a department has received, the figures the early warning decides on. A complaint is a
  * problem of the ledger attributed to the department and not rejected, counted by the time it was reported; a
- * rebound is a problem of its own and counts once.
+ * rebound is a problem of its own and counts once; duplicate reports merged into a problem (合并重复件) count once,
+ * as that problem.
  */
 @Repository
 public class ComplaintStatistics {
@@ -43,14 +44,14 @@ public class ComplaintStatistics {
     }
 
     /**
-     * The one definition of the number of complaints: the department's non-rejected problems reported in
-     * [{@code from}, {@code until}). When duplicate reports are merged into one problem, this is the place that
-     * must count the merged group once.
+     * The one definition of the number of complaints: the department's problems reported in [{@code from},
+     * {@code until}), neither rejected nor merged — a merged duplicate is counted once, as the problem it was
+     * merged into.
      */
     public int complaints(String departmentId, Instant from, Instant until) {
         return jdbc.queryForObject("""
                 select count(*) from problem
-                where department_id = ? and status <> 'REJECTED' and reported_at >= ? and reported_at < ?""",
+                where department_id = ? and status not in ('REJECTED', 'MERGED') and reported_at >= ? and reported_at < ?""",
                 Integer.class, departmentId, Timestamp.from(from), Timestamp.from(until));
     }
 

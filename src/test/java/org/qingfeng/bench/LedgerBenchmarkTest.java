@@ -356,7 +356,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
             OffsetDateTime t = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
             this.row = new ProblemRow("ZF-2026-000123", ProblemStatus.CLOSED, Stage.AWAITING_REVISIT, false, "hotline", "public",
                     "attitude", "general", "canteen", "机关食堂", "刘强", "食堂窗口工作人员服务态度生硬，排队时呵斥群众。希望尽快整改并答复。",
-                    t, t.plusHours(5), t.plusDays(21), WarningColour.NONE, 0, 0, 0, 1, t.plusDays(12), true, null,
+                    t, t.plusHours(5), t.plusDays(21), WarningColour.NONE, 0, 0, 0, 1, t.plusDays(12), true, null, null,
                     "00000000-0000-0000-0000-000000000000");
         }
 

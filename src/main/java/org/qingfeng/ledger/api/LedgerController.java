@@ -31,8 +31,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/ledger")
 public class LedgerController {
 
-    /** One problem: its ledger row, its ledger timeline and the process steps from Camunda's history. */
-    public record ProblemDetail(ProblemRow problem, List<ProblemLedger.Event> timeline, List<ProcessStep> steps) {
+    /**
+     * One problem: its ledger row, its ledger timeline, the process steps from Camunda's history and the numbers of
+     * the duplicate reports merged into it (合并重复件); the row's {@code mergedInto} names the problem a merged
+     * report went to.
+     */
+    public record ProblemDetail(ProblemRow problem, List<ProblemLedger.Event> timeline, List<ProcessStep> steps,
+            List<String> mergedReports) {
     }
 
     /** A step of the problem's process as Camunda's history records it. */
@@ -79,7 +84,8 @@ public class LedgerController {
                 .map(a -> new ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
                         a.getStartTime(), a.getEndTime(), a.isCanceled()))
                 .toList();
-        return new ProblemDetail(row, ledger.events(number), steps);
+        List<String> merged = ledger.findByNumber(number).map(p -> ledger.mergedReports(p.id())).orElse(List.of());
+        return new ProblemDetail(row, ledger.events(number), steps, merged);
     }
 
     @GetMapping("/rates")

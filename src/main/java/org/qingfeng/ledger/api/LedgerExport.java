@@ -56,7 +56,8 @@ public class LedgerExport {
                 new Column("延期次数", ProblemRow::extensionCount),
                 new Column("约谈层级", ProblemRow::escalationLevel),
                 new Column("整改轮次", ProblemRow::rectificationRound),
-                new Column("反弹自", ProblemRow::reboundOf));
+                new Column("反弹自", ProblemRow::reboundOf),
+                new Column("合并至", ProblemRow::mergedInto));
     }
 
     public void csv(ProblemFilter filter, OutputStream out) throws IOException {

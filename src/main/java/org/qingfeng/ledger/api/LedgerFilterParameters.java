@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Parameters({
     @Parameter(in = ParameterIn.QUERY, name = "department", description = "department id, e.g. canteen"),
-    @Parameter(in = ParameterIn.QUERY, name = "status", description = "REPORTED, REJECTED, REGISTERED, CLOSED, CONSOLIDATED, REBOUNDED"),
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "REPORTED, REJECTED, REGISTERED, CLOSED, CONSOLIDATED, REBOUNDED, MERGED"),
     @Parameter(in = ParameterIn.QUERY, name = "stage", description = "REGISTRATION, CLAIM, RETURN_REVIEW, PLANNING, RECTIFICATION, "
             + "EXTENSION_REVIEW, VERIFICATION, EVALUATION, CLOSURE, AWAITING_REVISIT, REVISIT, FINISHED"),
     @Parameter(in = ParameterIn.QUERY, name = "channel", description = "discovery channel code as in forms/report-problem.form"),

@@ -17,7 +17,8 @@ public class LedgerLabels {
             ProblemStatus.REGISTERED, "整改中",
             ProblemStatus.CLOSED, "已销号",
             ProblemStatus.CONSOLIDATED, "已巩固",
-            ProblemStatus.REBOUNDED, "已反弹");
+            ProblemStatus.REBOUNDED, "已反弹",
+            ProblemStatus.MERGED, "已合并");
     private static final Map<Stage, String> STAGE = Map.ofEntries(
             Map.entry(Stage.REGISTRATION, "登记"),
             Map.entry(Stage.CLAIM, "签收认领"),

@@ -10,7 +10,8 @@ const LIFECYCLE = 'problemLifecycle';
 const LIST_SIZE = 50;
 
 const STATUS = {
-  REPORTED: '待登记', REJECTED: '不予登记', REGISTERED: '整改中', CLOSED: '已销号', CONSOLIDATED: '已巩固', REBOUNDED: '已反弹'
+  REPORTED: '待登记', REJECTED: '不予登记', REGISTERED: '整改中', CLOSED: '已销号', CONSOLIDATED: '已巩固', REBOUNDED: '已反弹',
+  MERGED: '已合并'
 };
 const STAGE = {
   REGISTRATION: '登记', CLAIM: '签收认领', RETURN_REVIEW: '退回审核', PLANNING: '制定整改方案', RECTIFICATION: '实施整改',
@@ -38,7 +39,7 @@ const EVENT = {
   CLOSED: '销号', REVISITED: '回头看', REBOUND_OPENED: '反弹立项', SPECIAL_SUPERVISION_ORDERED: '挂牌督办',
   SUPERVISION_REPORT_MISSED: '督办报告逾期', SPECIAL_SUPERVISION_ENDED: '督办结束', RECTIFICATION_GROUP_PROPOSED: '提请成立专班',
   RECTIFICATION_GROUP_FORMED: '成立整改专班', RECTIFICATION_GROUP_DECLINED: '不成立专班', REVISIT_SAMPLED: '抽中回头看',
-  REVISIT_REMINDER: '回头看催办'
+  REVISIT_REMINDER: '回头看催办', MERGED_INTO: '合并至原问题', DUPLICATE_MERGED: '合并重复件'
 };
 const FIELD = {
   department: '科室', status: '状态', stage: '环节', warning: '预警', overdue: '逾期', category: '类别', channel: '渠道',
@@ -430,7 +431,7 @@ async function renderProblemTab(node, { api, processInstanceId }) {
   }
 }
 
-function problem({ problem: p, timeline }) {
+function problem({ problem: p, timeline, mergedReports }) {
   const row = (label, value) => el('tr', {}, el('th', {}, label), el('td', {}, value ?? ''));
   return [
     el('h4', {}, `问题台账 ${p.number}`),
@@ -450,7 +451,9 @@ function problem({ problem: p, timeline }) {
       row('催办 / 延期 / 约谈层级 / 整改轮次', `${p.reminderCount} / ${p.extensionCount} / ${p.escalationLevel} / ${p.rectificationRound}`),
       row('销号时间', time(p.closedAt)),
       row('按期销号', p.closedOnTime == null ? '' : p.closedOnTime ? '是' : '否'),
-      row('反弹自', p.reboundOf))),
+      row('反弹自', p.reboundOf),
+      row('合并至', p.mergedInto),
+      row('合并的重复件', (mergedReports ?? []).join('、')))),
     el('h4', {}, '办理时间线'),
     table(['时间', '事项', '办理人', '说明'], timeline.map(e => [time(e.occurredAt), EVENT[e.type] ?? e.type, e.actor ?? '',
       el('span', { class: 'qf-desc' }, e.detail ?? '')]), '暂无记录'),

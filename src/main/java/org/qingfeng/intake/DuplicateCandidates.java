@@ -1,0 +1,123 @@
+package org.qingfeng.intake;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qingfeng.ledger.ProblemStatus;
+import org.qingfeng.ledger.SqlTimes;
+import org.qingfeng.ledger.Stage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the open problems a new report may repeat (重复件), for the registrar to merge it into: problems of the
+ * same department, awaiting registration or in rectification, reported within the window
+ * ({@code qingfeng.intake.duplicates.window}), whose description (and place, where both have one) reads alike
+ * ({@link TextSimilarity}) at least to the threshold; the most similar first.
+ *
+ * <p>SQL narrows the ledger to open problems of the window (and the department) before any text is compared,
+ * so the cost follows the open problems of a few months, not the whole ledger.
+ */
+@Service
+public class DuplicateCandidates {
+
+    /** An open problem the report may repeat; {@code excerpt} is the start of its description. */
+    public record Candidate(long id, String number, String excerpt, ProblemStatus status, Stage stage, double score) {
+    }
+
+    /** The new report as compared: its own id (never its own candidate), text, place and department, if known. */
+    public record Report(long id, String description, String place, String departmentId) {
+    }
+
+    static final int EXCERPT_LENGTH = 40;
+    /** Weight of the place in the score where both texts name one; the description decides. */
+    private static final double PLACE_WEIGHT = 0.2;
+    /** An upper bound on the open problems compared, newest first, so that a flood of reports stays cheap. */
+    private static final int MAX_COMPARED = 5000;
+
+    private final JdbcTemplate jdbc;
+    private final DuplicateSettings settings;
+
+    public DuplicateCandidates(JdbcTemplate jdbc, DuplicateSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * Candidates for the ledger's problem {@code problemId}, in the department the report names (its
+     * departmentHint, a department's id or name) or, when it names none that exists, in every department.
+     */
+    public List<Candidate> forProblem(long problemId) {
+        record Row(String description, String place, String departmentId, String departmentHint) {
+        }
+        return jdbc.query("select description, place, department_id, department_hint from problem where id = ?",
+                        (rs, n) -> new Row(rs.getString("description"), rs.getString("place"), rs.getString("department_id"),
+                                rs.getString("department_hint")), problemId)
+                .stream().findFirst()
+                .map(r -> find(new Report(problemId, r.description(), r.place(),
+                        r.departmentId() != null ? r.departmentId() : department(r.departmentHint()).orElse(null))))
+                .orElse(List.of());
+    }
+
+    /** Candidates for {@code report}; with no department, open problems of every department are compared. */
+    public List<Candidate> find(Report report) {
+        Set<String> reportBigrams = TextSimilarity.bigrams(report.description());
+        if (reportBigrams.isEmpty()) {
+            return List.of();
+        }
+        Set<String> placeBigrams = TextSimilarity.bigrams(report.place());
+        Timestamp since = new Timestamp(SqlTimes.now().getTime() - settings.window().toMillis());
+        List<Object> args = new ArrayList<>(List.of(ProblemStatus.REPORTED.name(), ProblemStatus.REGISTERED.name(),
+                since, report.id()));
+        String department = "";
+        if (report.departmentId() != null) {
+            // a problem not yet registered has no department but the one its reporter named
+            department = """
+                    and (p.department_id = ? or (p.department_id is null and p.department_hint in
+                        (select d.id from department d where d.id = ? union all select d.name from department d where d.id = ?)))""";
+            args.addAll(List.of(report.departmentId(), report.departmentId(), report.departmentId()));
+        }
+        args.add(MAX_COMPARED);
+        List<Candidate> candidates = new ArrayList<>();
+        jdbc.query("""
+                select p.id, p.number, p.description, p.place, p.status, p.stage from problem p
+                where p.status in (?, ?) and p.reported_at >= ? and p.id <> ? %s
+                order by p.reported_at desc, p.id desc limit ?""".formatted(department), rs -> {
+            double score = TextSimilarity.dice(reportBigrams, TextSimilarity.bigrams(rs.getString("description")));
+            Set<String> place = TextSimilarity.bigrams(rs.getString("place"));
+            if (!placeBigrams.isEmpty() && !place.isEmpty()) {
+                score = (1 - PLACE_WEIGHT) * score + PLACE_WEIGHT * TextSimilarity.dice(placeBigrams, place);
+            }
+            if (score >= settings.threshold()) {
+                candidates.add(new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
+                        ProblemStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+                        Math.round(score * 100) / 100.0));
+            }
+        }, args.toArray());
+        return candidates.stream()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::number))
+                .limit(settings.limit())
+                .toList();
+    }
+
+    /** The department a report names by id or by name, if one exists. */
+    public Optional<String> department(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = idOrName.trim();
+        return jdbc.queryForList("select id from department where id = ? or name = ? order by id", String.class,
+                trimmed, trimmed).stream().findFirst();
+    }
+
+    static String excerpt(String description) {
+        String text = description == null ? "" : description.strip();
+        if (text.codePointCount(0, text.length()) <= EXCERPT_LENGTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
+    }
+}

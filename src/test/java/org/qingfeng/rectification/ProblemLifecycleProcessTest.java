@@ -7,7 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.qingfeng.rectification.ProblemLifecycle.Elements.*;
 import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -22,13 +27,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.EventType;
+import org.qingfeng.ledger.LedgerQueries;
 import org.qingfeng.ledger.LedgerRecords;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.Stage;
 import org.qingfeng.ledger.WarningColour;
+import org.qingfeng.supervision.ComplaintStatistics;
 import org.qingfeng.supervision.EscalationInterview;
 
 /** Every path of processes/problem-lifecycle.bpmn, with the ledger checked alongside. */
@@ -38,6 +46,10 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     private LedgerRecords records;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ComplaintStatistics complaints;
+    @Autowired
+    private LedgerQueries queries;
 
     private static final String REGISTRAR = "wangfang";
     private static final String OFFICE_HEAD = "zhoumin";
@@ -119,6 +131,101 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
         ProblemRecord rejected = record(instance);
         assertThat(rejected.status()).isEqualTo(ProblemStatus.REJECTED);
         assertThat(events(instance)).extracting(ProblemLedger.Event::type).contains(EventType.REJECTED);
+    }
+
+    @Test
+    void duplicateReportIsMergedIntoTheOpenProblemItRepeats() {
+        ProcessInstance original = reportTo("canteen", "机关食堂二楼东侧窗口打饭师傅对排队职工大声呵斥，态度恶劣");
+        register(original, "canteen");
+        ProcessInstance duplicate = reportTo("机关食堂", "在机关食堂二楼打饭时，东侧窗口的师傅态度恶劣，对排队的职工大声呵斥");
+
+        List<Map<String, Object>> offered = duplicateCandidates(duplicate);
+        Map<String, Object> candidate = offered.stream()
+                .filter(c -> original.getBusinessKey().equals(c.get("number"))).findFirst().orElseThrow();
+        assertThat(candidate).containsEntry("value", original.getBusinessKey()).containsEntry("stage", "签收认领")
+                .containsKeys("label", "excerpt", "score");
+        assertThat((String) candidate.get("excerpt")).startsWith("机关食堂二楼东侧窗口");
+        assertThat(((Number) candidate.get("score")).doubleValue()).isGreaterThanOrEqualTo(0.4);
+
+        complete(duplicate, REGISTER_PROBLEM, REGISTRAR, Map.of(
+                REGISTRATION_DECISION, "merge", MERGE_TARGET, original.getBusinessKey()));
+
+        assertThat(duplicate).isEnded().hasPassed(MERGE_PROBLEM, PROBLEM_MERGED);
+        assertThat(original).isWaitingAt(CLAIM_RESPONSIBILITY);
+        ProblemRecord merged = record(duplicate);
+        assertThat(merged.status()).isEqualTo(ProblemStatus.MERGED);
+        assertThat(merged.stage()).isEqualTo(Stage.FINISHED);
+        assertThat(merged.mergedInto()).isEqualTo(record(original).id());
+        assertThat(merged.departmentId()).isEqualTo("canteen");
+        assertThat(merged.deadline()).isNull();
+        assertThat(events(duplicate)).filteredOn(e -> e.type() == EventType.MERGED_INTO)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(REGISTRAR);
+                    assertThat(e.detail()).contains(original.getBusinessKey());
+                });
+        assertThat(events(original)).filteredOn(e -> e.type() == EventType.DUPLICATE_MERGED)
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains(duplicate.getBusinessKey()));
+        assertThat(ledger.survivor(duplicate.getBusinessKey())).map(ProblemRecord::number).contains(original.getBusinessKey());
+        assertThat(ledger.survivor(original.getBusinessKey())).map(ProblemRecord::number).contains(original.getBusinessKey());
+        assertThat(ledger.mergedReports(record(original).id())).containsExactly(duplicate.getBusinessKey());
+    }
+
+    @Test
+    void aTargetMergedMeanwhileIsRefusedAndTheReportWaits() {
+        ProcessInstance first = reportTo("canteen", "机关食堂早餐供应时间提前结束，七点五十就不再供应早餐");
+        ProcessInstance second = reportTo("canteen", "机关食堂早餐七点五十就提前结束供应了，晚到一点就吃不上早餐");
+        ProcessInstance third = reportTo("canteen", "食堂早餐供应时间提前结束，七点五十以后就吃不上早餐");
+        assertThat(duplicateCandidates(third)).extracting(c -> c.get("number"))
+                .contains(first.getBusinessKey(), second.getBusinessKey());
+
+        complete(second, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, first.getBusinessKey()));
+        assertThatThrownBy(() -> complete(third, REGISTER_PROBLEM, REGISTRAR,
+                Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, second.getBusinessKey())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("已办结或已合并");
+
+        assertThat(third).isWaitingAt(REGISTER_PROBLEM);
+        assertThat(record(third).status()).isEqualTo(ProblemStatus.REPORTED);
+        assertThat(events(second)).extracting(ProblemLedger.Event::type).doesNotContain(EventType.DUPLICATE_MERGED);
+        // the registrar merges into the problem that carries on instead
+        complete(third, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, first.getBusinessKey()));
+        assertThat(ledger.mergedReports(record(first).id())).containsExactly(second.getBusinessKey(), third.getBusinessKey());
+    }
+
+    @Test
+    void aMergeNeedsAnOfferedOtherProblem() {
+        ProcessInstance report = reportTo("canteen", "机关食堂夜宵窗口从不公示菜价，结账金额随意");
+
+        assertThatThrownBy(() -> complete(report, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("「合并至」为必填项");
+        assertThatThrownBy(() -> complete(report, REGISTER_PROBLEM, REGISTRAR,
+                Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, report.getBusinessKey())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不在可选范围内");
+        assertThatThrownBy(() -> complete(report, REGISTER_PROBLEM, REGISTRAR,
+                Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, "ZF-2026-999999")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不在可选范围内");
+
+        assertThat(report).isWaitingAt(REGISTER_PROBLEM);
+        assertThat(record(report).status()).isEqualTo(ProblemStatus.REPORTED);
+    }
+
+    @Test
+    void aMergedDuplicateCountsOnceInComplaintsAndNotInRates() {
+        // a night in May that no other test reports problems in
+        moveClockTo(LocalDateTime.of(2026, 5, 19, 3, 0));
+        Instant from = at(LocalDateTime.of(2026, 5, 19, 0, 0)).toInstant();
+        Instant until = at(LocalDateTime.of(2026, 5, 20, 0, 0)).toInstant();
+        int complaintsBefore = complaints.complaints("maintenance", from, until);
+        DepartmentRate ratesBefore = maintenanceRates();
+
+        ProcessInstance original = reportTo("maintenance", "二号楼卫生间水龙头漏水多日，报修后无人上门维修");
+        register(original, "maintenance");
+        ProcessInstance duplicate = reportTo("maintenance", "二号楼卫生间的水龙头漏水好几天了，报修后一直没人来修");
+        complete(duplicate, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, original.getBusinessKey()));
+
+        assertThat(complaints.complaints("maintenance", from, until)).isEqualTo(complaintsBefore + 1);
+        DepartmentRate ratesAfter = maintenanceRates();
+        assertThat(ratesAfter.open()).isEqualTo(ratesBefore.open() + 1);
+        assertThat(ratesAfter.due()).isEqualTo(ratesBefore.due());
     }
 
     @Test
@@ -439,6 +546,30 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     // -- steps ---------------------------------------------------------------------------------------------------
+
+    /** A report naming the department it is about, by id or name, as the report form's 涉及科室 does. */
+    private ProcessInstance reportTo(String departmentHint, String description) {
+        return engine.getRuntimeService().startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, Variables.createVariables()
+                .putValue(CHANNEL, "hotline")
+                .putValue(REPORTER_TYPE, "public")
+                .putValue(DEPARTMENT_HINT, departmentHint)
+                .putValue(PROBLEM_DESCRIPTION, description));
+    }
+
+    /** The duplicate candidates the register form offers, as the form reads them. */
+    private List<Map<String, Object>> duplicateCandidates(ProcessInstance instance) {
+        Object json = engine.getTaskService().getVariableLocal(openTask(instance, REGISTER_PROBLEM).getId(), DUPLICATE_CANDIDATES);
+        try {
+            return new ObjectMapper().readValue(json.toString(), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DepartmentRate maintenanceRates() {
+        return queries.rates(YearMonth.of(2026, 5)).stream()
+                .filter(r -> r.departmentId().equals("maintenance")).findFirst().orElseThrow();
+    }
 
     private Map<String, Object> registration(String department) {
         return Variables.createVariables()

@@ -136,6 +136,37 @@ class LedgerApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void aMergedReportPointsToTheProblemThatCarriesOnAndThatProblemListsIt() {
+        ProcessInstance original = report("public", "机关食堂售卖的盒饭多次出现异物，反映后无人答复");
+        complete(original, REGISTER_PROBLEM, "wangfang", Map.of(REGISTRATION_DECISION, "accept", CATEGORY, "serviceQuality",
+                SEVERITY, "serious", RESPONSIBLE_DEPARTMENT, "canteen", RESPONSIBLE_PERSON, "刘强"));
+        ProcessInstance duplicate = report("public", "机关食堂卖的盒饭里多次吃出异物，反映以后也没人答复");
+        complete(duplicate, REGISTER_PROBLEM, "wangfang", Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, original.getBusinessKey()));
+
+        Map<String, Object> merged = get("/api/ledger/problems/" + duplicate.getBusinessKey(), Map.class).getBody();
+        assertThat((Map<String, Object>) merged.get("problem")).containsEntry("status", "MERGED")
+                .containsEntry("mergedInto", original.getBusinessKey()).containsEntry("departmentName", "机关食堂");
+        assertThat((List<Map<String, Object>>) merged.get("timeline")).extracting(e -> e.get("type")).contains("MERGED_INTO");
+        assertThat((List<Map<String, Object>>) merged.get("steps")).extracting(e -> e.get("name")).contains("问题已合并");
+
+        Map<String, Object> survivor = get("/api/ledger/problems/" + original.getBusinessKey(), Map.class).getBody();
+        assertThat((List<String>) survivor.get("mergedReports")).containsExactly(duplicate.getBusinessKey());
+        assertThat((Map<String, Object>) survivor.get("problem")).containsEntry("mergedInto", null);
+        assertThat((List<Map<String, Object>>) survivor.get("timeline")).extracting(e -> e.get("type")).contains("DUPLICATE_MERGED");
+
+        Map<String, Object> list = get("/api/ledger/problems?department=canteen&status=MERGED&q=" + duplicate.getBusinessKey().toLowerCase(),
+                Map.class).getBody();
+        assertThat((List<Map<String, Object>>) list.get("items")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("mergedInto", original.getBusinessKey()));
+        String csv = new String(get("/api/ledger/problems.csv?status=MERGED&q=" + duplicate.getBusinessKey().toLowerCase(),
+                byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).endsWith(",反弹自,合并至"))
+                .satisfies(lines -> assertThat(lines.get(1)).startsWith(duplicate.getBusinessKey() + ",已合并,已办结")
+                        .endsWith("," + original.getBusinessKey()));
+    }
+
+    @Test
     void badParametersAreNamedAnd404HasTheSameShape() {
         assertBadParameter("/api/ledger/problems?department=finance", "department");
         assertBadParameter("/api/ledger/problems?status=LOST", "status");

@@ -51,14 +51,22 @@ public class DuplicateCandidates {
      * departmentHint, a department's id or name) or, when it names none that exists, in every department.
      */
     public List<Candidate> forProblem(long problemId) {
+        return forProblem(problemId, null);
+    }
+
+    /**
+     * Candidates for the ledger's problem {@code problemId} in department {@code departmentId}, as for a registrar who
+     * settles on that department; null for the report's own or named department.
+     */
+    public List<Candidate> forProblem(long problemId, String departmentId) {
         record Row(String description, String place, String departmentId, String departmentHint) {
         }
         return jdbc.query("select description, place, department_id, department_hint from problem where id = ?",
                         (rs, n) -> new Row(rs.getString("description"), rs.getString("place"), rs.getString("department_id"),
                                 rs.getString("department_hint")), problemId)
                 .stream().findFirst()
-                .map(r -> find(new Report(problemId, r.description(), r.place(),
-                        r.departmentId() != null ? r.departmentId() : department(r.departmentHint()).orElse(null))))
+                .map(r -> find(new Report(problemId, r.description(), r.place(), departmentId != null ? departmentId
+                        : r.departmentId() != null ? r.departmentId() : department(r.departmentHint()).orElse(null))))
                 .orElse(List.of());
     }
 

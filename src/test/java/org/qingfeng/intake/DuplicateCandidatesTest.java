@@ -2,20 +2,31 @@ package org.qingfeng.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.ProcessTestSupport;
+import org.qingfeng.identity.DemoOrganisation;
 import org.qingfeng.intake.DuplicateCandidates.Candidate;
 import org.qingfeng.ledger.NewReport;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
- * Which open problems a new report is offered to be merged into. The texts are about 会务中心's meeting rooms and
- * the 设施维修科's lifts, which no other test writes about, so the candidates are the problems made here.
+ * Which open problems a new report is offered to be merged into, in the register form and over the API. The texts
+ * (meeting rooms, lifts, projectors, office space, purchasing) are written by no other test, so the candidates are
+ * the problems made here.
  */
+@SuppressWarnings({"unchecked", "rawtypes"})
 class DuplicateCandidatesTest extends ProcessTestSupport {
 
     private static final String ROOM_DOUBLE_BOOKED = "会议室预订系统显示空闲，到场后却被告知已被占用，白跑一趟";
@@ -23,6 +34,8 @@ class DuplicateCandidatesTest extends ProcessTestSupport {
 
     @Autowired
     DuplicateCandidates duplicates;
+    @Autowired
+    TestRestTemplate rest;
 
     @Test
     void theSameComplaintOfTheSameDepartmentIsOfferedWithItsScore() {
@@ -82,10 +95,47 @@ class DuplicateCandidatesTest extends ProcessTestSupport {
     }
 
     @Test
+    void aRegistrarWhoSettlesOnAnotherDepartmentCanAskForItsCandidates() {
+        long procurement = registered("procurement", "办公用品采购价格明显高于市场价，采购过程不公开", LocalDateTime.of(2026, 2, 25, 10, 0));
+        long newReport = reported("conference", "采购的办公用品价格明显高于市场价，采购过程也不公开", LocalDateTime.of(2026, 3, 2, 8, 0));
+        String number = ledger.find(newReport).orElseThrow().number();
+        String procurementNumber = ledger.find(procurement).orElseThrow().number();
+        assertThat(duplicates.forProblem(newReport)).extracting(Candidate::id).doesNotContain(procurement);
+
+        List<Map<String, Object>> found = get("/api/intake/duplicates?number=" + number + "&department=procurement", List.class).getBody();
+
+        assertThat(found).filteredOn(d -> procurementNumber.equals(d.get("number"))).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("stage", "登记").containsKeys("excerpt", "score"));
+        assertThat(get("/api/intake/duplicates?number=" + number, List.class).getBody())
+                .extracting(d -> ((Map<String, Object>) d).get("number")).doesNotContain(procurementNumber);
+    }
+
+    @Test
+    void badDuplicateQueriesAreNamed() {
+        long newReport = reported("conference", "会务中心会议室音响故障", LocalDateTime.of(2026, 3, 2, 8, 0));
+        String number = ledger.find(newReport).orElseThrow().number();
+
+        ResponseEntity<Map> noNumber = get("/api/intake/duplicates", Map.class);
+        assertThat(noNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noNumber.getBody()).containsEntry("parameter", "number");
+        ResponseEntity<Map> noDepartment = get("/api/intake/duplicates?number=" + number + "&department=finance", Map.class);
+        assertThat(noDepartment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noDepartment.getBody()).containsEntry("parameter", "department");
+        assertThat((String) noDepartment.getBody().get("message")).contains("科室不存在");
+        assertThat(get("/api/intake/duplicates?number=ZF-2026-999999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void excerptsAreShort() {
         String longText = "一".repeat(DuplicateCandidates.EXCERPT_LENGTH + 10);
         assertThat(DuplicateCandidates.excerpt(longText)).hasSize(DuplicateCandidates.EXCERPT_LENGTH + 1).endsWith("…");
         assertThat(DuplicateCandidates.excerpt("短")).isEqualTo("短");
+    }
+
+    private <T> ResponseEntity<T> get(String url, Class<T> type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("wangfang", DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
+        return rest.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), type);
     }
 
     private long reported(String departmentHint, String description, LocalDateTime at) {

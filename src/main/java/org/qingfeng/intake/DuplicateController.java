@@ -1,0 +1,63 @@
+package org.qingfeng.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.qingfeng.identity.Departments;
+import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemRecord;
+import org.qingfeng.ledger.ProblemStatus;
+import org.qingfeng.ledger.api.BadParameterException;
+import org.qingfeng.ledger.api.LedgerLabels;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Duplicate candidates (疑似重复件) over HTTP, for a registrar who settles on another department than the one the
+ * report named: the register form offers those of the named department, this answers for any department.
+ */
+@RestController
+@RequestMapping("/api/intake")
+public class DuplicateController {
+
+    /** A candidate as the registrar sees it: number, description excerpt, stage (in Chinese) and score (0–1). */
+    public record Duplicate(String number, String excerpt, String stage, double score) {
+    }
+
+    private final DuplicateCandidates duplicates;
+    private final ProblemLedger ledger;
+    private final Departments departments;
+    private final LedgerLabels labels;
+
+    public DuplicateController(DuplicateCandidates duplicates, ProblemLedger ledger, Departments departments,
+            LedgerLabels labels) {
+        this.duplicates = duplicates;
+        this.ledger = ledger;
+        this.departments = departments;
+        this.labels = labels;
+    }
+
+    @GetMapping("/duplicates")
+    @Operation(summary = "疑似重复件: open problems a report may repeat, most similar first")
+    public List<Duplicate> duplicates(
+            @Parameter(description = "ledger number of the report, e.g. ZF-2026-000123") @RequestParam(required = false) String number,
+            @Parameter(description = "department id to look in; default: the report's department or the one it names")
+            @RequestParam(required = false) String department) {
+        if (number == null || number.isBlank()) {
+            throw new BadParameterException("number", "请提供台账编号，例如 number=ZF-2026-000123");
+        }
+        ProblemRecord problem = ledger.findByNumber(number.trim())
+                .orElseThrow(() -> new NoSuchElementException("台账中没有问题" + number));
+        boolean chosen = department != null && !department.isBlank();
+        if (chosen && departments.find(department).isEmpty()) {
+            throw new BadParameterException("department", "科室不存在：" + department);
+        }
+        return duplicates.forProblem(problem.id(), chosen ? department : null).stream()
+                .map(c -> new Duplicate(c.number(), c.excerpt(),
+                        c.status() == ProblemStatus.REPORTED ? "待登记" : labels.stage(c.stage()), c.score()))
+                .toList();
+    }
+}

@@ -191,6 +191,10 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
         YearMonth month = YearMonth.from(NOW);
         LocalDate today = NOW.toLocalDate();
         String q = "态度";
+        // reports still open from the duplicate window (qingfeng.intake.duplicates.window, 90 days), as a registrar meets them
+        List<String> recentOpen = jdbc.queryForList("select number from problem where status = 'REGISTERED' and reported_at >= ?",
+                String.class, Timestamp.valueOf(NOW.minusDays(90)));
+        List<String> duplicateSubjects = recentOpen.isEmpty() ? numbers : recentOpen;
         List<Scenario> scenarios = List.of(
                 new Scenario("baseline", "GET /engine-rest/engine (baseline: no DB; the auth filter lets this path through unchecked)",
                         i -> "/engine-rest/engine"),
@@ -218,7 +222,11 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
                 new Scenario("timeline", "problem/{number}: random seeded problem (ledger timeline; history query finds no steps)",
                         i -> "/api/ledger/problems/" + numbers.get(random.nextInt(numbers.size()))),
                 new Scenario("timeline", "problem/{number}: one of " + WITH_HISTORY + " problems run through the process (timeline and history steps)",
-                        i -> "/api/ledger/problems/" + withHistory.get(random.nextInt(withHistory.size()))));
+                        i -> "/api/ledger/problems/" + withHistory.get(random.nextInt(withHistory.size()))),
+                new Scenario("duplicates", "duplicates number={open problem of the last 90 days}: its department's open problems of the window, compared by text",
+                        i -> "/api/intake/duplicates?number=" + duplicateSubjects.get(random.nextInt(duplicateSubjects.size()))),
+                new Scenario("duplicates", "duplicates number={open problem of the last 90 days}&department=canteen",
+                        i -> "/api/intake/duplicates?department=canteen&number=" + duplicateSubjects.get(random.nextInt(duplicateSubjects.size()))));
 
         Map<Scenario, String> matched = new LinkedHashMap<>();
         Map<Scenario, Samples> samples = new LinkedHashMap<>();
@@ -267,6 +275,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
         return switch (s.group()) {
             case "list" -> "%,d matching".formatted(node.get("total").asLong());
             case "rates" -> node.size() + " departments";
+            case "duplicates" -> node.size() + " candidates (first request)";
             default -> "";
         };
     }
@@ -476,7 +485,7 @@ class LedgerBenchmarkTest extends ProcessTestSupport {
         md.append("| request | matched | p50 ms | p95 ms | × baseline p50 | × baseline p95 | p95 < 100 ms |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
         for (Measured m : api) {
-            boolean targeted = List.of("list", "rates", "timeline").contains(m.scenario().group());
+            boolean targeted = List.of("list", "rates", "timeline", "duplicates").contains(m.scenario().group());
             md.append("| ").append(m.scenario().label()).append(" | ").append(m.matched()).append(" | ")
                     .append(ms(m.samples().p50())).append(" | ").append(ms(m.samples().p95())).append(" | ")
                     .append(ratio(m.samples().p50() / baseline.samples().p50())).append(" | ")

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.ProblemLedger;
+import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.Stage;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +50,7 @@ public class PublicStatus {
             "outOfScope", "经核查，您反映的事项不属于本单位职责范围，未予登记，建议向有关主管部门反映。");
     private static final String ACCEPTED = "您反映的问题已受理登记，正在督促责任科室限期整改。";
     private static final String REFUSED = "经核查，您反映的事项未予登记。";
+    private static final String MERGED = "您反映的问题与已受理的 %s 为同一问题，已合并办理；以下为该问题的办理进度。";
     private static final String REPORTER = "举报人";
 
     private final JdbcTemplate jdbc;
@@ -85,13 +87,23 @@ public class PublicStatus {
     /** @throws IntakeRejection 404 for an unknown number or a wrong code alike */
     public Status status(String number, String queryCode) {
         IntakeRecords.Received received = verified(number, queryCode);
-        Row row = row(received.problemId());
-        Optional<PublicRatings.Rating> rating = ratings.of(row.id());
+        // 合并重复件: a merged report follows the problem it was merged into
+        ProblemRecord survivor = ledger.survivor(number).orElseThrow();
+        boolean merged = survivor.id() != received.problemId();
+        Row row = row(survivor.id());
+        Optional<PublicRatings.Rating> rating = ratings.of(received.problemId());
         boolean closed = row.closedAt() != null;
         String label = row.status() == ProblemStatus.REJECTED ? "不予登记" : STAGE_LABELS.get(row.stage());
+        List<Reply> replies = new ArrayList<>();
+        if (merged) {
+            Date at = ledger.events(received.problemId()).stream().filter(e -> e.type() == EventType.MERGED_INTO)
+                    .map(ProblemLedger.Event::occurredAt).reduce((a, b) -> b).orElse(null);
+            replies.add(new Reply(at == null ? null : offset(at), MERGED.formatted(survivor.number())));
+        }
+        replies.addAll(replies(row));
         return new Status(number, offset(received.receivedAt()), row.stage().name(), label, closed || row.stage() == Stage.FINISHED,
                 row.deadline() == null ? null : toDate(row.deadline()),
-                intake.replyDueBy(received.receivedAt()), replies(row), null, closed && rating.isEmpty(),
+                intake.replyDueBy(received.receivedAt()), replies, merged ? survivor.number() : null, closed && rating.isEmpty(),
                 rating.map(r -> new Rating(r.score(), r.comment(), offset(r.ratedAt()))).orElse(null));
     }
 
@@ -103,20 +115,21 @@ public class PublicStatus {
     @Transactional
     public Rating rate(String number, String queryCode, int score, String comment) {
         IntakeRecords.Received received = verified(number, queryCode);
-        Row row = row(received.problemId());
+        // a merged report is rated when the problem it was merged into is closed; the rating stays the reporter's own
+        Row row = row(ledger.survivor(number).orElseThrow().id());
         if (row.closedAt() == null) {
             throw IntakeRejection.of(HttpStatus.CONFLICT, null, "该问题尚未办结，办结后才能评价");
         }
-        if (ratings.of(row.id()).isPresent()) {
+        if (ratings.of(received.problemId()).isPresent()) {
             throw alreadyRated();
         }
         Date now = ClockUtil.getCurrentTime();
         try {
-            ratings.rate(row.id(), score, comment, now);
+            ratings.rate(received.problemId(), score, comment, now);
         } catch (DuplicateKeyException e) {
             throw alreadyRated();
         }
-        ledger.record(row.id(), EventType.PUBLIC_RATED, REPORTER, null, "评分" + score);
+        ledger.record(received.problemId(), EventType.PUBLIC_RATED, REPORTER, null, "评分" + score);
         return new Rating(score, comment, offset(now));
     }
 

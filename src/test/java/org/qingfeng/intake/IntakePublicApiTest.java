@@ -158,6 +158,36 @@ class IntakePublicApiTest extends IntakeTestSupport {
     }
 
     @Test
+    void aMergedReportFollowsTheProblemItWasMergedInto() {
+        String client = newClient();
+        ResponseEntity<Map> first = submit(client, Map.of("description", "车辆管理科派车推诿，公务用车申请三天无人处理",
+                "departmentId", "vehicles", "anonymous", true), List.of(), null);
+        ResponseEntity<Map> second = submit(newClient(), Map.of("description", "车辆管理科派车推诿，用车申请三天了还无人处理",
+                "departmentId", "vehicles", "anonymous", true), List.of(), null);
+        String original = (String) first.getBody().get("trackingNumber");
+        String duplicate = (String) second.getBody().get("trackingNumber");
+        String code = (String) second.getBody().get("queryCode");
+        complete(instanceOf(original), ProblemLifecycle.Elements.REGISTER_PROBLEM, "wangfang", Map.of("registrationDecision", "accept",
+                "category", "efficiency", "severity", "general", "responsibleDepartment", "vehicles", "responsiblePerson", "冯涛"));
+
+        complete(instanceOf(duplicate), ProblemLifecycle.Elements.REGISTER_PROBLEM, "wangfang",
+                Map.of("registrationDecision", "merge", "mergeTarget", original));
+
+        Map<String, Object> status = status(client, duplicate, code).getBody();
+        assertThat(status).containsEntry("trackingNumber", duplicate).containsEntry("mergedInto", original)
+                .containsEntry("stage", "CLAIM").containsEntry("closed", false).containsEntry("canRate", false);
+        assertThat(status.get("deadline")).isNotNull();
+        assertThat((List<Map<String, Object>>) status.get("replies")).extracting(r -> r.get("text")).containsExactly(
+                "您反映的问题与已受理的 " + original + " 为同一问题，已合并办理；以下为该问题的办理进度。",
+                "您反映的问题已受理登记，正在督促责任科室限期整改。");
+        assertThat(rate(client, duplicate, code, 5, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private ProcessInstance instanceOf(String number) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    }
+
+    @Test
     void refusedRegistrationIsToldInPublicWordsAndCannotBeRated() {
         String client = newClient();
         ResponseEntity<Map> receipt = submit(client, anonymousReport("楼下停车场收费太贵希望降价处理"), List.of(), null);

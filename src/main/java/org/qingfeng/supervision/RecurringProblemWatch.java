@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecurringProblemWatch {
 
+    /** At most this many problems are listed in the decision form, at most 60 characters each. */
+    static final int LISTED = 30;
+
     private static final Logger LOG = LoggerFactory.getLogger(RecurringProblemWatch.class);
     private static final int DESCRIPTION_EXCERPT = 60;
 
@@ -114,14 +117,24 @@ public class RecurringProblemWatch {
                         .putValue(CATEGORY, category)
                         .putValue(CATEGORY_LABEL, categoryLabel)
                         .putValue(PROBLEM_COUNT, recurring.size())
-                        .putValue(RECURRING_PROBLEMS, recurring.stream()
-                                .map(p -> p.number() + " " + excerpt(p.description()))
-                                .collect(Collectors.joining("\n")))
+                        .putValue(RECURRING_PROBLEMS, listing(recurring))
                         .putValue(SUPERVISING_LEADER_ID, department.supervisingLeaderId())
                         .putValue(DECISION_DUE_AT, dueDates.after(settings.decideWithin(), ClockUtil.getCurrentTime())));
         proposals.attachProcess(proposalId, instance.getId());
         LOG.info("rectification group proposed proposalId={} department={} category={} problems={}", proposalId,
                 departmentId, category, recurring.size());
+    }
+
+    /**
+     * The problems as the decision form lists them: the first {@value #LISTED} of them, and how many more the ledger
+     * holds; a string variable must stay within the engine's 4,000 characters.
+     */
+    static String listing(List<RectificationGroupProposals.Recurring> recurring) {
+        String listed = recurring.stream().limit(LISTED)
+                .map(p -> p.number() + " " + excerpt(p.description()))
+                .collect(Collectors.joining("\n"));
+        return recurring.size() <= LISTED ? listed
+                : listed + "\n……另有 " + (recurring.size() - LISTED) + " 件，见台账「专项整改小组」清单";
     }
 
     private static String excerpt(String description) {

@@ -14,13 +14,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.ledger.audit.AuditDetail;
+import org.qingfeng.ledger.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The ledger tables. Every method joins the caller's transaction, which for process steps is the engine's own,
- * so a rolled-back step leaves no trace here.
+ * so a rolled-back step leaves no trace here. Every write is also an entry of the {@link AuditTrail}: the columns it
+ * set, or the timeline entry it added, with the user behind it.
  */
 @Repository
 public class ProblemLedger {
@@ -30,10 +33,12 @@ public class ProblemLedger {
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    private final AuditTrail audit;
 
-    public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock) {
+    public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.zone = clock.zone();
+        this.audit = audit;
     }
 
     public record Numbered(long id, String number) {
@@ -71,17 +76,21 @@ public class ProblemLedger {
             return ps;
         }, key);
         long id = key.getKey().longValue();
+        audit.change(id, "REPORT", AuditDetail.of("number", number, "channel", report.channel(),
+                "reporter_type", report.reporterType(), "external_origin", report.externalOrigin(),
+                "department_hint", report.departmentHint(), "received_by", report.receivedBy(),
+                "reported_at", report.reportedAt(), "rebound_of", report.reboundOf()));
         record(id, EventType.REPORTED, report.receivedBy(), null, report.channel());
         return new Numbered(id, number);
     }
 
     public void attachProcess(long id, String processInstanceId) {
-        set(id, "process_instance_id = ?", processInstanceId);
+        set(id, "ATTACH_PROCESS", "process_instance_id = ?", processInstanceId);
     }
 
     public void register(long id, String category, String severity, String departmentId, String responsiblePerson,
             Date claimDeadline, Date deadline) {
-        set(id, """
+        set(id, "REGISTER", """
                 status = ?, category = ?, severity = ?, department_id = ?, responsible_person = ?, registered_at = ?,
                 claim_deadline = ?, deadline = ?, rectification_round = 1""",
                 ProblemStatus.REGISTERED.name(), category, severity, departmentId, responsiblePerson, now(),
@@ -89,7 +98,7 @@ public class ProblemLedger {
     }
 
     public void reject(long id, String reason) {
-        set(id, "status = ?, stage = ?, rejection_reason = ?",
+        set(id, "REJECT", "status = ?, stage = ?, rejection_reason = ?",
                 ProblemStatus.REJECTED.name(), Stage.FINISHED.name(), reason);
     }
 
@@ -126,23 +135,23 @@ public class ProblemLedger {
     }
 
     public void enterStage(long id, Stage stage) {
-        set(id, "stage = ?", stage.name());
+        set(id, "ENTER_STAGE", "stage = ?", stage.name());
     }
 
     public void assignDepartment(long id, String departmentId, Date claimDeadline) {
-        set(id, "department_id = ?, claim_deadline = ?", departmentId, timestamp(claimDeadline));
+        set(id, "ASSIGN_DEPARTMENT", "department_id = ?, claim_deadline = ?", departmentId, timestamp(claimDeadline));
     }
 
     public void extendDeadline(long id, Date deadline) {
-        set(id, "deadline = ?, extension_count = extension_count + 1", timestamp(deadline));
+        set(id, "EXTEND_DEADLINE", "deadline = ?, extension_count = extension_count + 1", timestamp(deadline));
     }
 
     public void setDeadline(long id, Date deadline) {
-        set(id, "deadline = ?", timestamp(deadline));
+        set(id, "SET_DEADLINE", "deadline = ?", timestamp(deadline));
     }
 
     public void setClaimDeadline(long id, Date claimDeadline) {
-        set(id, "claim_deadline = ?", timestamp(claimDeadline));
+        set(id, "SET_CLAIM_DEADLINE", "claim_deadline = ?", timestamp(claimDeadline));
     }
 
     /** A registered problem with a deadline still ahead, as a change of the working-day calendar looks for them. */
@@ -171,37 +180,51 @@ public class ProblemLedger {
     }
 
     public void countReminder(long id) {
-        set(id, "reminder_count = reminder_count + 1");
+        set(id, "COUNT_REMINDER", "reminder_count = reminder_count + 1");
     }
 
     /** Raises the warning colour; a lower colour than the current one changes nothing. */
     public void raiseWarning(long id, WarningColour colour) {
-        jdbc.update("""
+        if (jdbc.update("""
                 update problem set warning_colour = ?, updated_at = ? where id = ?
                     and (warning_colour = 'NONE' or (warning_colour = 'YELLOW' and ? = 'RED'))""",
-                colour.name(), now(), id, colour.name());
+                colour.name(), now(), id, colour.name()) == 1) {
+            audit.change(id, "RAISE_WARNING", AuditDetail.of("warning_colour", colour.name()));
+        }
     }
 
     public void escalate(long id, int level) {
-        set(id, "escalation_level = ?", level);
+        set(id, "ESCALATE", "escalation_level = ?", level);
     }
 
     public void reopen(long id, Date deadline) {
-        set(id, "deadline = ?, rectification_round = rectification_round + 1", timestamp(deadline));
+        set(id, "REOPEN", "deadline = ?, rectification_round = rectification_round + 1", timestamp(deadline));
     }
 
     public void close(long id, String officialReply, Date closedAt, boolean onTime) {
-        set(id, "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
+        set(id, "CLOSE", "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
                 ProblemStatus.CLOSED.name(), officialReply, timestamp(closedAt), onTime);
     }
 
     public void finish(long id, ProblemStatus status) {
-        set(id, "status = ?, stage = ?", status.name(), Stage.FINISHED.name());
+        set(id, "FINISH", "status = ?, stage = ?", status.name(), Stage.FINISHED.name());
     }
 
     public void record(long id, EventType type, String actor, String activityId, String detail) {
-        jdbc.update("insert into problem_event (problem_id, occurred_at, type, actor, activity_id, detail) values (?, ?, ?, ?, ?, ?)",
-                id, now(), type.name(), actor, activityId, detail);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(
+                    "insert into problem_event (problem_id, occurred_at, type, actor, activity_id, detail) values (?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            ps.setLong(1, id);
+            ps.setTimestamp(2, now());
+            ps.setString(3, type.name());
+            ps.setString(4, actor);
+            ps.setString(5, activityId);
+            ps.setString(6, detail);
+            return ps;
+        }, key);
+        audit.event(id, type.name(), activityId, key.getKey().longValue(), AuditDetail.of("actor", actor, "detail", detail));
     }
 
     public Optional<ProblemRecord> find(long id) {
@@ -258,8 +281,11 @@ public class ProblemLedger {
                 (Long) rs.getObject("merged_into", Long.class));
     }
 
-    /** Sets columns of one problem and its last-change time; the problem must exist. */
-    private void set(long id, String assignments, Object... args) {
+    /**
+     * Sets columns of one problem and its last-change time; the problem must exist. The audit trail gets each column
+     * with its new value, or with its expression ("extension_count + 1") where it is computed.
+     */
+    private void set(long id, String operation, String assignments, Object... args) {
         Object[] all = new Object[args.length + 2];
         all[0] = now();
         System.arraycopy(args, 0, all, 1, args.length);
@@ -267,5 +293,14 @@ public class ProblemLedger {
         if (jdbc.update("update problem set updated_at = ?, " + assignments + " where id = ?", all) != 1) {
             throw new IllegalStateException("no ledger entry " + id);
         }
+        List<Object> detail = new ArrayList<>();
+        int arg = 0;
+        for (String assignment : assignments.split(",")) {
+            String[] sides = assignment.split("=", 2);
+            String expression = sides[1].trim();
+            detail.add(sides[0].trim());
+            detail.add("?".equals(expression) ? args[arg++] : expression);
+        }
+        audit.change(id, operation, AuditDetail.of(detail.toArray()));
     }
 }

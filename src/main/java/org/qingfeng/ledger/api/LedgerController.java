@@ -16,6 +16,8 @@ import org.qingfeng.ledger.MonthlyRates;
 import org.qingfeng.ledger.ProblemFilter;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRow;
+import org.qingfeng.ledger.audit.AuditEntry;
+import org.qingfeng.ledger.audit.AuditTrail;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,10 +56,12 @@ public class LedgerController {
     private final ProblemFilterParser filters;
     private final LedgerExport export;
     private final HistoryService history;
+    private final AuditTrail auditTrail;
 
     public LedgerController(LedgerQueries queries, MonthlyRates rates, ProblemLedger ledger, ProblemFilterParser filters,
-            LedgerExport export, HistoryService history) {
+            LedgerExport export, HistoryService history, AuditTrail auditTrail) {
         this.history = history;
+        this.auditTrail = auditTrail;
         this.queries = queries;
         this.rates = rates;
         this.ledger = ledger;
@@ -86,6 +90,15 @@ public class LedgerController {
                 .toList();
         List<String> merged = ledger.findByNumber(number).map(p -> ledger.mergedReports(p.id())).orElse(List.of());
         return new ProblemDetail(row, ledger.events(number), steps, merged);
+    }
+
+    @GetMapping("/problems/{number}/audit")
+    @Operation(summary = "审计日志 of one problem: every ledger change and timeline entry, who and when, with its hash-chain links")
+    public List<AuditEntry> audit(@PathVariable String number) {
+        // the same lookup as the problem's detail, so whoever may read the one may read the other
+        queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
+        long id = ledger.findByNumber(number).orElseThrow().id();
+        return auditTrail.ofProblem(id);
     }
 
     @GetMapping("/rates")

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.qingfeng.QingfengApplication;
 import org.qingfeng.supervision.MonthlyReview;
 import org.qingfeng.TestPostgres;
+import org.qingfeng.ledger.audit.AuditTrail;
+import org.qingfeng.ledger.audit.AuditVerification;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -119,7 +121,13 @@ class TwoNodesOneDatabaseTest {
                     select count(*) from problem_event e join problem p on p.id = e.problem_id
                     where p.number = ? and e.type = 'CLAIM_REMINDER'""", Integer.class, problem.getBusinessKey()))
                     .as("claim reminders of %s", problem.getBusinessKey()).isEqualTo(1);
+            // both nodes' job executors appended to the one audit chain: each reminder once, by nobody in person
+            assertThat(jdbc.queryForList("""
+                    select a.actor from audit_entry a join problem p on p.id = a.problem_id
+                    where p.number = ? and a.kind = 'EVENT' and a.operation = 'CLAIM_REMINDER'""", String.class,
+                    problem.getBusinessKey())).containsExactly(AuditTrail.SYSTEM);
         }
+        assertThat(node2.getBean(AuditVerification.class).verify().intact()).isTrue();
         assertEveryJobRanOnce(engine);
     }
 

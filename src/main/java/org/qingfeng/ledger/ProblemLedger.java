@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.audit.AuditDetail;
@@ -30,6 +31,8 @@ public class ProblemLedger {
 
     /** Ledger numbers are ZF-&lt;year&gt;-&lt;6 digits&gt;. */
     public static final String NUMBER_FORMAT = "ZF-%d-%06d";
+
+    private static final StackWalker CALLER = StackWalker.getInstance();
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
@@ -85,12 +88,12 @@ public class ProblemLedger {
     }
 
     public void attachProcess(long id, String processInstanceId) {
-        set(id, "ATTACH_PROCESS", "process_instance_id = ?", processInstanceId);
+        set(id, "process_instance_id = ?", processInstanceId);
     }
 
     public void register(long id, String category, String severity, String departmentId, String responsiblePerson,
             Date claimDeadline, Date deadline) {
-        set(id, "REGISTER", """
+        set(id, """
                 status = ?, category = ?, severity = ?, department_id = ?, responsible_person = ?, registered_at = ?,
                 claim_deadline = ?, deadline = ?, rectification_round = 1""",
                 ProblemStatus.REGISTERED.name(), category, severity, departmentId, responsiblePerson, now(),
@@ -98,7 +101,7 @@ public class ProblemLedger {
     }
 
     public void reject(long id, String reason) {
-        set(id, "REJECT", "status = ?, stage = ?, rejection_reason = ?",
+        set(id, "status = ?, stage = ?, rejection_reason = ?",
                 ProblemStatus.REJECTED.name(), Stage.FINISHED.name(), reason);
     }
 
@@ -135,23 +138,23 @@ public class ProblemLedger {
     }
 
     public void enterStage(long id, Stage stage) {
-        set(id, "ENTER_STAGE", "stage = ?", stage.name());
+        set(id, "stage = ?", stage.name());
     }
 
     public void assignDepartment(long id, String departmentId, Date claimDeadline) {
-        set(id, "ASSIGN_DEPARTMENT", "department_id = ?, claim_deadline = ?", departmentId, timestamp(claimDeadline));
+        set(id, "department_id = ?, claim_deadline = ?", departmentId, timestamp(claimDeadline));
     }
 
     public void extendDeadline(long id, Date deadline) {
-        set(id, "EXTEND_DEADLINE", "deadline = ?, extension_count = extension_count + 1", timestamp(deadline));
+        set(id, "deadline = ?, extension_count = extension_count + 1", timestamp(deadline));
     }
 
     public void setDeadline(long id, Date deadline) {
-        set(id, "SET_DEADLINE", "deadline = ?", timestamp(deadline));
+        set(id, "deadline = ?", timestamp(deadline));
     }
 
     public void setClaimDeadline(long id, Date claimDeadline) {
-        set(id, "SET_CLAIM_DEADLINE", "claim_deadline = ?", timestamp(claimDeadline));
+        set(id, "claim_deadline = ?", timestamp(claimDeadline));
     }
 
     /** A registered problem with a deadline still ahead, as a change of the working-day calendar looks for them. */
@@ -180,7 +183,7 @@ public class ProblemLedger {
     }
 
     public void countReminder(long id) {
-        set(id, "COUNT_REMINDER", "reminder_count = reminder_count + 1");
+        set(id, "reminder_count = reminder_count + 1");
     }
 
     /** Raises the warning colour; a lower colour than the current one changes nothing. */
@@ -194,20 +197,20 @@ public class ProblemLedger {
     }
 
     public void escalate(long id, int level) {
-        set(id, "ESCALATE", "escalation_level = ?", level);
+        set(id, "escalation_level = ?", level);
     }
 
     public void reopen(long id, Date deadline) {
-        set(id, "REOPEN", "deadline = ?, rectification_round = rectification_round + 1", timestamp(deadline));
+        set(id, "deadline = ?, rectification_round = rectification_round + 1", timestamp(deadline));
     }
 
     public void close(long id, String officialReply, Date closedAt, boolean onTime) {
-        set(id, "CLOSE", "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
+        set(id, "status = ?, official_reply = ?, closed_at = ?, closed_on_time = ?",
                 ProblemStatus.CLOSED.name(), officialReply, timestamp(closedAt), onTime);
     }
 
     public void finish(long id, ProblemStatus status) {
-        set(id, "FINISH", "status = ?, stage = ?", status.name(), Stage.FINISHED.name());
+        set(id, "status = ?, stage = ?", status.name(), Stage.FINISHED.name());
     }
 
     public void record(long id, EventType type, String actor, String activityId, String detail) {
@@ -282,10 +285,13 @@ public class ProblemLedger {
     }
 
     /**
-     * Sets columns of one problem and its last-change time; the problem must exist. The audit trail gets each column
-     * with its new value, or with its expression ("extension_count + 1") where it is computed.
+     * Sets columns of one problem and its last-change time; the problem must exist. The audit trail gets the calling
+     * method's name as the operation (register → REGISTER) and each column with its new value, or with its expression
+     * ("extension_count + 1") where it is computed; so a new ledger operation is audited without further code.
      */
-    private void set(long id, String operation, String assignments, Object... args) {
+    private void set(long id, String assignments, Object... args) {
+        String operation = CALLER.walk(frames -> frames.skip(1).findFirst().map(StackWalker.StackFrame::getMethodName)
+                .orElse("set")).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         Object[] all = new Object[args.length + 2];
         all[0] = now();
         System.arraycopy(args, 0, all, 1, args.length);

@@ -34,6 +34,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -209,6 +210,21 @@ class AuditTrailTest extends ProcessTestSupport {
         assertThat(verified.getBody()).containsEntry("intact", true);
         assertThat(rest.exchange("/api/audit/verify", HttpMethod.GET, as("sunli"), Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aStepTakenThroughEngineRestIsRecordedAsTheUserWhoseCredentialsCarriedIt() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("wangfang", DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> form = Map.of("variables", Map.of("channel", Map.of("value", "hotline"),
+                "reporterType", Map.of("value", "public"), "problemDescription", Map.of("value", "办事大厅叫号系统长期故障")));
+        ResponseEntity<Map> started = rest.exchange("/engine-rest/process-definition/key/problemLifecycle/submit-form",
+                HttpMethod.POST, new HttpEntity<>(form, headers), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        long id = ledger.findByNumber((String) started.getBody().get("businessKey")).orElseThrow().id();
+
+        assertThat(trail.ofProblem(id)).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("wangfang"));
     }
 
     private ProcessInstance reportAs(String user) {

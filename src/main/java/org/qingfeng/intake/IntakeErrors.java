@@ -17,8 +17,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** The intake's error answers: {@code {status, message, errors: [{field, message}]}}, messages in Chinese. */
-@RestControllerAdvice(basePackageClasses = IntakeErrors.class)
+/** The intake API's error answers: {@code {status, message, errors: [{field, message}]}}, messages in Chinese; the rest of /api answers through ApiErrors. */
+@RestControllerAdvice(assignableTypes = {PublicIntakeController.class, StaffIntakeController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class IntakeErrors {
 

@@ -35,8 +35,11 @@ public class DuplicateCandidates {
     static final int EXCERPT_LENGTH = 40;
     /** Weight of the place in the score where both texts name one; the description decides. */
     private static final double PLACE_WEIGHT = 0.2;
-    /** An upper bound on the open problems compared, newest first, so that a flood of reports stays cheap. */
-    private static final int MAX_COMPARED = 5000;
+    /**
+     * An upper bound on the open problems compared, newest first. Candidates are found while the report is received,
+     * so this bounds what a backlog of unregistered reports (which name no department) costs each new one.
+     */
+    static final int MAX_COMPARED = 200;
 
     private final JdbcTemplate jdbc;
     private final DuplicateSettings settings;

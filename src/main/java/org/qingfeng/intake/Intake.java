@@ -91,7 +91,9 @@ public class Intake {
         String queryCodeHash = QueryCodes.hash(queryCode);
         for (int attempt = 1; ; attempt++) {
             try {
-                Receipt receipt = transaction.execute(tx -> create(submission, checked, fingerprint, queryCode, queryCodeHash));
+                String number = ledger.reserveNumber(submission.reportedAt() != null ? submission.reportedAt() : ClockUtil.getCurrentTime());
+                Receipt receipt = ledger.reporting(number,
+                        () -> transaction.execute(tx -> create(submission, checked, fingerprint, queryCode, queryCodeHash)));
                 LOG.info("report received number={} channel={} attachments={}", receipt.trackingNumber(), submission.channel(),
                         checked.files().size());
                 return receipt;

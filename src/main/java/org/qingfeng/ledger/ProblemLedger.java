@@ -14,12 +14,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.audit.AuditDetail;
 import org.qingfeng.ledger.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger tables. Every method joins the caller's transaction, which for process steps is the engine's own,
@@ -34,14 +38,52 @@ public class ProblemLedger {
 
     private static final StackWalker CALLER = StackWalker.getInstance();
 
+    /** A number taken ahead by {@link #reserveNumber} for the report this thread is about to make. */
+    private static final ThreadLocal<String> RESERVED = new ThreadLocal<>();
+
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
     private final AuditTrail audit;
+    private final TransactionTemplate ownTransaction;
 
-    public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit) {
+    public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.zone = clock.zone();
         this.audit = audit;
+        this.ownTransaction = transactions == null ? null : new TransactionTemplate(transactions);
+        if (ownTransaction != null) {
+            ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+    }
+
+    /**
+     * Takes the year's next ledger number in a short transaction of its own, before the report's transaction starts.
+     * The year's counter row is locked until commit; taken inside a report's transaction it would make concurrent
+     * reports queue for the whole of each other's process start. Numbers stay unique and increasing; a report whose
+     * transaction then fails leaves its number unused, and the ledger never hands it out again. Call it outside any
+     * transaction and hand the number to {@link #reporting}.
+     */
+    public String reserveNumber(Date reportedAt) {
+        int year = reportedAt.toInstant().atZone(zone).getYear();
+        return ownTransaction.execute(tx -> nextNumber(year));
+    }
+
+    /** Runs {@code work}, in which this thread's next {@link #report} takes {@code reservedNumber}. */
+    public <T> T reporting(String reservedNumber, Supplier<T> work) {
+        RESERVED.set(reservedNumber);
+        try {
+            return work.get();
+        } finally {
+            RESERVED.remove();
+        }
+    }
+
+    private String nextNumber(int year) {
+        if (jdbc.update("update ledger_sequence set last_value = last_value + 1 where ledger_year = ?", year) != 1) {
+            throw new IllegalStateException("no ledger numbering for year " + year);
+        }
+        Integer seq = jdbc.queryForObject("select last_value from ledger_sequence where ledger_year = ?", Integer.class, year);
+        return NUMBER_FORMAT.formatted(year, seq);
     }
 
     public record Numbered(long id, String number) {
@@ -52,11 +94,10 @@ public class ProblemLedger {
 
     public Numbered report(NewReport report) {
         int year = report.reportedAt().toInstant().atZone(zone).getYear();
-        if (jdbc.update("update ledger_sequence set last_value = last_value + 1 where ledger_year = ?", year) != 1) {
-            throw new IllegalStateException("no ledger numbering for year " + year);
-        }
-        Integer seq = jdbc.queryForObject("select last_value from ledger_sequence where ledger_year = ?", Integer.class, year);
-        String number = NUMBER_FORMAT.formatted(year, seq);
+        String reserved = RESERVED.get();
+        RESERVED.remove();
+        String number = reserved != null && reserved.startsWith(NUMBER_FORMAT.formatted(year, 0).substring(0, 8))
+                ? reserved : nextNumber(year);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""

@@ -101,7 +101,7 @@ class WithoutLedger {
         private final ZoneId zone;
 
         NoLedger(BusinessClock clock) {
-            super(new JdbcTemplate(), clock, null);
+            super(new JdbcTemplate(), clock, null, null);
             this.zone = clock.zone();
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +55,23 @@ class IntakeConcurrencyTest extends IntakeTestSupport {
         Counts before = counts();
 
         assertOneProblem(all(() -> staffReport("zhoumin", report, null)), before);
+    }
+
+    @Test
+    void twentyDifferentReportsAtOnceGetTwentyDistinctIncreasingNumbers() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        Counts before = counts();
+
+        List<ResponseEntity<Map>> answers = all(() -> submit(newClient(),
+                anonymousReport("同时提交的不同反映：第" + n.incrementAndGet() + "件，会务中心会场布置拖延"), List.of(), null));
+
+        assertThat(answers).extracting(a -> a.getStatusCode().value()).containsOnly(201);
+        List<Integer> numbers = answers.stream().map(a -> (String) a.getBody().get("trackingNumber"))
+                .map(number -> Integer.parseInt(number.substring(8))).sorted().toList();
+        assertThat(numbers).doesNotHaveDuplicates();
+        // nothing failed, so no number was left unused
+        assertThat(numbers.get(THREADS - 1) - numbers.get(0)).isEqualTo(THREADS - 1);
+        assertThat(counts().problems()).isEqualTo(before.problems() + THREADS);
     }
 
     private static List<ResponseEntity<Map>> all(Callable<ResponseEntity<Map>> request) throws Exception {

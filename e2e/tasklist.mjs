@@ -59,7 +59,9 @@ export async function login(user) {
 
 export async function engine(path) {
   const auth = Buffer.from(`admin:admin`).toString('base64');
-  const response = await fetch(`${base}/engine-rest${path}`, { headers: { Authorization: `Basic ${auth}` } });
+  // the engine refuses unbounded REST queries (queryMaxResultsLimit); endpoints without paging ignore the parameter
+  const paged = /[?&]maxResults=/.test(path) ? path : `${path}${path.includes('?') ? '&' : '?'}maxResults=2000`;
+  const response = await fetch(`${base}/engine-rest${paged}`, { headers: { Authorization: `Basic ${auth}` } });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }

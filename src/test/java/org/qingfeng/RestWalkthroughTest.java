@@ -138,7 +138,7 @@ class RestWalkthroughTest extends ProcessTestSupport {
     }
 
     private List<Map<String, Object>> tasksOf(String user, String number) {
-        return as(user).exchange("/engine-rest/task?candidateUser={u}&includeAssignedTasks=true&processInstanceBusinessKey={n}",
+        return as(user).exchange("/engine-rest/task?candidateUser={u}&includeAssignedTasks=true&processInstanceBusinessKey={n}&maxResults=100",
                 HttpMethod.GET, null, LIST, user, number).getBody();
     }
 

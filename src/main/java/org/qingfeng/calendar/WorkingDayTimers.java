@@ -70,7 +70,7 @@ public class WorkingDayTimers implements CalendarChangeListener {
         Map<String, Optional<Declaration>> declarations = new HashMap<>();
         Set<String> yieldDates = new HashSet<>();
         int moved = 0;
-        for (Job job : engine.getManagementService().createJobQuery().timers().duedateHigherThan(now).list()) {
+        for (Job job : engine.getManagementService().createJobQuery().timers().duedateHigherThan(now).unlimitedList()) {
             if (job.getJobDefinitionId() == null || job.getCreateTime() == null) {
                 continue;
             }
@@ -98,7 +98,7 @@ public class WorkingDayTimers implements CalendarChangeListener {
         Map<String, Optional<Declaration>> declarations = new HashMap<>();
         Set<String> yieldDates = new HashSet<>();
         int moved = 0;
-        for (Task task : engine.getTaskService().createTaskQuery().dueAfter(now).list()) {
+        for (Task task : engine.getTaskService().createTaskQuery().dueAfter(now).unlimitedList()) {
             if (task.getProcessDefinitionId() == null || task.getCreateTime() == null) {
                 continue;
             }

@@ -25,10 +25,28 @@ public class RestAuthentication {
         return filter("apiAuthentication", SessionOrBasicAuthenticationProvider.class, "/api/*");
     }
 
+    /**
+     * Camunda's filter lets GET /engine-rest/engine (the list of engine names) through without credentials; here
+     * that path, too, needs a user of the default engine.
+     */
+    static final class EveryPathAuthenticated extends ProcessEngineAuthenticationFilter {
+
+        @Override
+        protected boolean requiresEngineAuthentication(String requestUrl) {
+            return true;
+        }
+
+        @Override
+        protected String extractEngineName(String requestUrl) {
+            String name = super.extractEngineName(requestUrl);
+            return name == null || name.isEmpty() ? DEFAULT_ENGINE_NAME : name;
+        }
+    }
+
     private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> filter(String name,
             Class<? extends AuthenticationProvider> provider, String urlPattern) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new EveryPathAuthenticated());
         registration.addUrlPatterns(urlPattern);
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName());
         registration.setName(name);

@@ -50,14 +50,14 @@ public class TasklistFilters {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        for (Filter filter : filters.createFilterQuery().filterName(formerName).list()) {
+        for (Filter filter : filters.createFilterQuery().filterName(formerName).unlimitedList()) {
             filter.setName(name);
             filters.saveFilter(filter);
         }
     }
 
     private static void create(FilterService filters, String name, int priority, String description, TaskQuery query) {
-        List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+        List<Filter> existing = filters.createFilterQuery().filterName(name).unlimitedList();
         if (!existing.isEmpty()) {
             for (Filter filter : existing) {
                 updateFormerDescription(filters, filter, description);

@@ -189,7 +189,7 @@ public class DeadlineRecalculation implements CalendarChangeListener {
     }
 
     private void moveTaskDueDates(String pid, Date from, Date to) {
-        for (Task task : tasks.createTaskQuery().processInstanceId(pid).dueDate(from).list()) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(pid).dueDate(from).unlimitedList()) {
             task.setDueDate(to);
             tasks.saveTask(task);
         }
@@ -204,7 +204,7 @@ public class DeadlineRecalculation implements CalendarChangeListener {
             List<VariableInstance> found = runtime.createVariableInstanceQuery()
                     .processInstanceIdIn(batch.toArray(String[]::new))
                     .variableNameIn(VARIABLES.toArray(String[]::new))
-                    .list();
+                    .unlimitedList();
             for (VariableInstance v : found) {
                 if (v.getProcessInstanceId().equals(v.getExecutionId())) {
                     byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());

@@ -37,7 +37,7 @@ public class RemindOverdueRevisitsDelegate implements JavaDelegate {
         long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         List<Task> overdue = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(HalfYearRevisit.Elements.REVISIT_PROBLEM).list();
+                .taskDefinitionKey(HalfYearRevisit.Elements.REVISIT_PROBLEM).unlimitedList();
         for (Task task : overdue) {
             tasks.setPriority(task.getId(), HalfYearRevisit.OVERDUE_PRIORITY);
             long problemId = ((Number) tasks.getVariable(task.getId(), ProblemLifecycle.Variables.PROBLEM_ID)).longValue();

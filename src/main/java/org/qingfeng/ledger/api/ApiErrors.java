@@ -1,6 +1,10 @@
 package org.qingfeng.ledger.api;
 
 import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,27 @@ public class ApiErrors {
     @ExceptionHandler(NoSuchElementException.class)
     ResponseEntity<ApiError> notFound(NoSuchElementException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    /** Someone else changed the same data at the same moment: the caller reloads and tries again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ApiError> conflict(OptimisticLockingException e) {
+        return error(HttpStatus.CONFLICT, "数据已被他人同时修改，请刷新后重试", null);
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+        return error(HttpStatus.FORBIDDEN, "没有权限执行此操作", null);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> engineNotFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<ApiError> badRequest(BadUserRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler(Exception.class)

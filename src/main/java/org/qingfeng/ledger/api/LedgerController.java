@@ -83,7 +83,7 @@ public class LedgerController {
         List<ProcessStep> steps = row.processInstanceId() == null ? List.of() : history.createHistoricActivityInstanceQuery()
                 .processInstanceId(row.processInstanceId())
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
-                .list().stream()
+                .unlimitedList().stream()
                 .filter(a -> a.getActivityName() != null)
                 .map(a -> new ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
                         a.getStartTime(), a.getEndTime(), a.isCanceled()))

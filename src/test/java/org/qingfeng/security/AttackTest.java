@@ -146,6 +146,10 @@ class AttackTest extends ProcessTestSupport {
                 .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
     }
 
+    /**
+     * A forged request (another site making a logged-in browser POST) carries the session cookie but not the token
+     * Camunda's CsrfPreventionFilter asks for: refused, and nothing is created.
+     */
     @Test
     void webappApiCallsWithoutTheCsrfTokenAreRefused() {
         WebappSession session = WebappSession.open(rest);
@@ -156,8 +160,8 @@ class AttackTest extends ProcessTestSupport {
                 new HttpEntity<>(body, session.headers(false)), String.class);
         assertThat(withoutToken.getStatusCode()).as(withoutToken.getHeaders() + " " + withoutToken.getBody())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(withoutToken.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
         assertThat(engine.getFilterService().createFilterQuery().filterName("csrf").count()).isZero();
-
     }
 
     @Test

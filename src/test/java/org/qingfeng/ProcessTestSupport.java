@@ -5,8 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -89,12 +92,24 @@ public abstract class ProcessTestSupport {
     /** Completes the instance's open task with that definition key, as {@code user}. */
     protected void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
         Task task = openTask(instance, taskKey);
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        authenticateAs(user);
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** Acts as the user with the user's groups, as the REST API and the webapps do after a login. */
+    protected void authenticateAs(String user) {
+        authenticateAs(engine, user);
+    }
+
+    public static void authenticateAs(ProcessEngine engine, String user) {
+        IdentityService identity = engine.getIdentityService();
+        identity.clearAuthentication();
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
     }
 
     protected Task openTask(ProcessInstance instance, String taskKey) {

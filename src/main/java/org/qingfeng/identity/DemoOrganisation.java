@@ -56,7 +56,8 @@ public class DemoOrganisation {
             new String[] {Groups.SUPERVISING_LEADERS, "分管领导"},
             new String[] {Groups.MAIN_LEADERS, "主要领导"},
             new String[] {Groups.PARTY_COMMITTEE, "党委"},
-            new String[] {Groups.STAFF, "全体干部职工"});
+            new String[] {Groups.STAFF, "全体干部职工"},
+            new String[] {Groups.PROCESS_DESIGNERS, "流程设计人员"});
 
     private final IdentityService identity;
     private final Departments departments;

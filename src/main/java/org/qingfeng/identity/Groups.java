@@ -10,6 +10,10 @@ public final class Groups {
     /** 党委: reviews the monthly bulletin and the department sanctions it proposes. */
     public static final String PARTY_COMMITTEE = "partyCommittee";
     public static final String STAFF = "staff";
+    /** 流程设计人员: the only ones who deploy processes, decisions and forms. */
+    public static final String PROCESS_DESIGNERS = "processDesigners";
+    /** Camunda's administrators, created from camunda.bpm.admin-user with every permission. */
+    public static final String ADMINISTRATORS = "camunda-admin";
 
     private Groups() {
     }

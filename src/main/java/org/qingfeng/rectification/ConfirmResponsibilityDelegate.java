@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.identity.Department;
+import org.qingfeng.identity.DepartmentAccess;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.ProblemLedger;
@@ -21,8 +22,11 @@ public class ConfirmResponsibilityDelegate implements JavaDelegate {
     private final ProblemLedger ledger;
     private final Departments departments;
     private final Deadlines deadlines;
+    private final DepartmentAccess access;
 
-    public ConfirmResponsibilityDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines) {
+    public ConfirmResponsibilityDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines,
+            DepartmentAccess access) {
+        this.access = access;
         this.ledger = ledger;
         this.departments = departments;
         this.deadlines = deadlines;
@@ -30,7 +34,7 @@ public class ConfirmResponsibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Department department = RegisterProblemDelegate.routeTo(execution, departments,
+        Department department = RegisterProblemDelegate.routeTo(execution, departments, access,
                 ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
         Date claimDeadline = DeadlineVariables.setClaimInWorkingDays(execution, deadlines,
                 ProblemContext.ruleInt(execution, DEADLINE_RULE, CLAIM_WORKING_DAYS));

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.engine.InvalidInputException;
 import org.qingfeng.identity.Department;
+import org.qingfeng.identity.DepartmentAccess;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.ProblemLedger;
@@ -25,9 +26,11 @@ public class RegisterProblemDelegate implements JavaDelegate {
     private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Severities severities;
+    private final DepartmentAccess access;
 
     public RegisterProblemDelegate(ProblemLedger ledger, Departments departments, Deadlines deadlines,
-            ApplicationEventPublisher events, Severities severities) {
+            ApplicationEventPublisher events, Severities severities, DepartmentAccess access) {
+        this.access = access;
         this.ledger = ledger;
         this.departments = departments;
         this.deadlines = deadlines;
@@ -42,7 +45,8 @@ public class RegisterProblemDelegate implements JavaDelegate {
             throw new InvalidInputException(SEVERITY,
                     "反弹问题从严从重处理，严重程度不得低于「" + severities.label(minimum) + "」");
         }
-        Department department = routeTo(execution, departments, ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
+        Department department = routeTo(execution, departments, access,
+                ProblemContext.string(execution, RESPONSIBLE_DEPARTMENT));
         Object override = execution.getVariable(DEADLINE_OVERRIDE);
         Date deadline = override == null || override.toString().isBlank()
                 ? DeadlineVariables.setInWorkingDays(execution, deadlines,
@@ -60,12 +64,17 @@ public class RegisterProblemDelegate implements JavaDelegate {
                 ProblemContext.string(execution, CATEGORY)));
     }
 
-    /** Points the department's candidate groups at the chosen department, which must exist. */
-    static Department routeTo(DelegateExecution execution, Departments departments, String departmentId) {
+    /**
+     * Points the department's candidate groups at the chosen department, which must exist, and lets that department
+     * (and no former one) read the problem's process instance and history.
+     */
+    static Department routeTo(DelegateExecution execution, Departments departments, DepartmentAccess access,
+            String departmentId) {
         Department department = departments.find(departmentId)
                 .orElseThrow(() -> new InvalidInputException(RESPONSIBLE_DEPARTMENT, "责任科室不存在：" + departmentId));
         execution.setVariable(DEPARTMENT_GROUP, department.staffGroup());
         execution.setVariable(DEPARTMENT_HEAD_GROUP, department.headGroup());
+        access.routeTo(execution.getProcessInstanceId(), department);
         return department;
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.identity.Department;
+import org.qingfeng.identity.DepartmentAccess;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.rectification.Deadlines;
@@ -27,15 +28,18 @@ public class OpenReportCycleDelegate implements JavaDelegate {
     private final ProblemLedger ledger;
     private final Departments departments;
     private final Deadlines deadlines;
+    private final DepartmentAccess access;
 
     public OpenReportCycleDelegate(SpecialSupervisions supervisions, SpecialSupervisionSettings settings,
-            EngineDueDates dueDates, ProblemLedger ledger, Departments departments, Deadlines deadlines) {
+            EngineDueDates dueDates, ProblemLedger ledger, Departments departments, Deadlines deadlines,
+            DepartmentAccess access) {
         this.supervisions = supervisions;
         this.settings = settings;
         this.dueDates = dueDates;
         this.ledger = ledger;
         this.departments = departments;
         this.deadlines = deadlines;
+        this.access = access;
     }
 
     @Override
@@ -52,6 +56,7 @@ public class OpenReportCycleDelegate implements JavaDelegate {
         execution.setVariable(RESPONSIBLE_DEPARTMENT, department.id());
         execution.setVariable(DEPARTMENT_NAME, department.name());
         execution.setVariable(DEPARTMENT_GROUP, department.staffGroup());
+        access.routeTo(execution.getProcessInstanceId(), department);
         supervisions.cycleOpened(((Number) execution.getVariable(SUPERVISION_ID)).longValue(), due);
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.engine.InvalidInputException;
 import org.qingfeng.identity.Department;
+import org.qingfeng.identity.DepartmentAccess;
 import org.qingfeng.identity.Departments;
 import org.qingfeng.rectification.ProblemContext;
 import org.qingfeng.supervision.ComplaintStatistics.ComplaintCounts;
@@ -30,14 +31,16 @@ public class RegisterIntegrityLetterDelegate implements JavaDelegate {
     private final IntegrityLetterDocuments documents;
     private final Departments departments;
     private final BusinessClock clock;
+    private final DepartmentAccess access;
 
     public RegisterIntegrityLetterDelegate(IntegrityLetters letters, ComplaintStatistics statistics,
-            IntegrityLetterDocuments documents, Departments departments, BusinessClock clock) {
+            IntegrityLetterDocuments documents, Departments departments, BusinessClock clock, DepartmentAccess access) {
         this.letters = letters;
         this.statistics = statistics;
         this.documents = documents;
         this.departments = departments;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -70,6 +73,7 @@ public class RegisterIntegrityLetterDelegate implements JavaDelegate {
         execution.setVariable(LETTER_NUMBER, letter.number());
         execution.setVariable(DEPARTMENT_NAME, department.name());
         execution.setVariable(DEPARTMENT_HEAD_GROUP, department.headGroup());
+        access.routeTo(execution.getProcessInstanceId(), department);
         execution.setVariable(SUPERVISING_LEADER_ID, department.supervisingLeaderId());
         execution.setVariable(COMPLAINT_SUMMARY, counts.summary());
         execution.setVariable(LETTER_DOCUMENT_PATH, IntegrityLetter.documentPath(id));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.rectification.ProblemLifecycle;
 
 /**
@@ -59,7 +60,7 @@ final class Lifecycle {
         if (task == null) {
             throw new IllegalStateException(instance.getBusinessKey() + " has no open task " + taskKey);
         }
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        ProcessTestSupport.authenticateAs(engine, user);
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.QingfengApplication;
 import org.qingfeng.supervision.MonthlyReview;
 import org.qingfeng.TestPostgres;
@@ -104,7 +105,7 @@ class TwoNodesOneDatabaseTest {
                             .putValue(PROBLEM_DESCRIPTION, "两节点测试问题 " + i));
             Task register = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey(REGISTER_PROBLEM).singleResult();
-            engine.getIdentityService().setAuthenticatedUserId("wangfang");
+            ProcessTestSupport.authenticateAs(engine, "wangfang");
             engine.getTaskService().complete(register.getId(), Map.of(REGISTRATION_DECISION, "accept", CATEGORY, "attitude",
                     SEVERITY, "general", RESPONSIBLE_DEPARTMENT, i % 2 == 0 ? "canteen" : "vehicles", RESPONSIBLE_PERSON, "负责人"));
             engine.getIdentityService().clearAuthentication();

@@ -445,7 +445,7 @@ class HalfYearRevisitProcessTest extends ProcessTestSupport {
         if (sharePercent != null) {
             variables.putValue(SAMPLE_SHARE_PERCENT, sharePercent);
         }
-        engine.getIdentityService().setAuthenticatedUserId(OFFICE);
+        authenticateAs(OFFICE);
         try {
             return runtime.startProcessInstanceByKey(HalfYearRevisit.PROCESS_KEY, variables);
         } finally {
@@ -455,7 +455,7 @@ class HalfYearRevisitProcessTest extends ProcessTestSupport {
 
     private void revisit(ProcessInstance campaign, long problemId, String outcome, String method, String findings) {
         Task task = revisitTask(campaign, problemId);
-        engine.getIdentityService().setAuthenticatedUserId(OFFICE);
+        authenticateAs(OFFICE);
         try {
             tasks.complete(task.getId(), Map.of(REVISIT_OUTCOME, outcome, REVISIT_METHOD, method, REVISIT_FINDINGS, findings));
         } finally {
@@ -465,7 +465,7 @@ class HalfYearRevisitProcessTest extends ProcessTestSupport {
 
     private void summarize(ProcessInstance campaign, String conclusion) {
         Task task = tasks.createTaskQuery().processInstanceId(campaign.getId()).taskDefinitionKey(REVIEW_SUMMARY).singleResult();
-        engine.getIdentityService().setAuthenticatedUserId(OFFICE);
+        authenticateAs(OFFICE);
         try {
             tasks.complete(task.getId(), Map.of(CAMPAIGN_CONCLUSION, conclusion));
         } finally {

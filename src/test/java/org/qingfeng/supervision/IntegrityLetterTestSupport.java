@@ -130,7 +130,7 @@ abstract class IntegrityLetterTestSupport extends ProcessTestSupport {
     /** Completes the instance's open task with that key as {@code user}. */
     protected void completeAs(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
         Task task = task(instance, taskKey);
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        authenticateAs(user);
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

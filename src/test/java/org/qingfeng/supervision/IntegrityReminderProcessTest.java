@@ -246,7 +246,7 @@ class IntegrityReminderProcessTest extends IntegrityLetterTestSupport {
     }
 
     private ProcessInstance startByHand(String reason) {
-        engine.getIdentityService().setAuthenticatedUserId(DISCIPLINE_INSPECTOR);
+        authenticateAs(DISCIPLINE_INSPECTOR);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey(IntegrityReminder.PROCESS_KEY,
                     Variables.createVariables().putValue(WARNING_REASON, reason));

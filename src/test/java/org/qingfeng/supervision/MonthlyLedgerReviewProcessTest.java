@@ -248,7 +248,7 @@ class MonthlyLedgerReviewProcessTest extends ProcessTestSupport {
     }
 
     private ProcessInstance startByHand(String month) {
-        engine.getIdentityService().setAuthenticatedUserId("zhoumin");
+        authenticateAs("zhoumin");
         try {
             return engine.getRuntimeService().startProcessInstanceByKey(MonthlyReview.PROCESS_KEY,
                     Variables.createVariables().putValue("reviewMonth", month));
@@ -311,7 +311,7 @@ class MonthlyLedgerReviewProcessTest extends ProcessTestSupport {
     }
 
     private void completeAs(Task task, String user, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        authenticateAs(user);
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

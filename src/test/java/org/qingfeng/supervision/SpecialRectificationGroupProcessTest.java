@@ -148,7 +148,7 @@ class SpecialRectificationGroupProcessTest extends ProcessTestSupport {
                 registrations.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    engine.getIdentityService().setAuthenticatedUserId(REGISTRAR);
+                    authenticateAs(REGISTRAR);
                     try {
                         engine.getTaskService().complete(taskId, registration("attitude", DEPARTMENT));
                     } finally {

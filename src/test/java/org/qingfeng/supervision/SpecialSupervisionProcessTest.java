@@ -425,7 +425,7 @@ class SpecialSupervisionProcessTest extends ProcessTestSupport {
     // -- steps ---------------------------------------------------------------------------------------------------
 
     private ProcessInstance order(String user, String number, Map<String, Object> extra) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        authenticateAs(user);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey(SpecialSupervision.PROCESS_KEY, orderForm(number, extra));
         } finally {
@@ -458,7 +458,7 @@ class SpecialSupervisionProcessTest extends ProcessTestSupport {
     }
 
     private void interview(Task task, String findings) {
-        engine.getIdentityService().setAuthenticatedUserId(LEADER);
+        authenticateAs(LEADER);
         try {
             engine.getTaskService().complete(task.getId(), Map.of(INTERVIEW_FINDINGS, findings,
                     INTERVIEW_COMMITMENTS, "指定专人每周报送，逾期由科室负责人说明"));

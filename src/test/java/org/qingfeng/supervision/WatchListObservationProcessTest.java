@@ -93,7 +93,7 @@ class WatchListObservationProcessTest extends ProcessTestSupport {
     }
 
     private void complete(Task task, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthenticatedUserId("zhoumin");
+        authenticateAs("zhoumin");
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

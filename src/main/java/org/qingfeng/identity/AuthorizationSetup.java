@@ -1,0 +1,161 @@
+package org.qingfeng.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.qingfeng.engine.ProcessResourcesDeployer;
+import org.qingfeng.rectification.ProblemLifecycle;
+import org.qingfeng.supervision.HalfYearRevisit;
+import org.qingfeng.supervision.IntegrityReminder;
+import org.qingfeng.supervision.MonthlyReview;
+import org.qingfeng.supervision.SpecialSupervision;
+import org.qingfeng.supervision.SpecialSupervisionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The standing authorizations of Qingfeng's roles, granted at every start so a fresh installation works without
+ * anyone clicking through Admin. Granting only adds: a permission an administrator added in Admin stays, and one
+ * granted here and taken away there comes back at the next start (the model lives here, not in Admin).
+ *
+ * <p>What a department sees is not granted here. The engine gives a task's candidate groups and assignee
+ * {@code READ} and {@code TASK_WORK} on that task (and read on its history), and {@link DepartmentAccess} gives the
+ * responsible department read on the process instance and its history when the problem is routed to it.
+ */
+@Component
+public class AuthorizationSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSetup.class);
+
+    /** The roles that see every problem: read everything in Cockpit and through the REST API. */
+    static final List<String> OVERSEERS = List.of(Groups.WORK_STYLE_OFFICE, Groups.DISCIPLINE_INSPECTION,
+            Groups.MAIN_LEADERS, Groups.PARTY_COMMITTEE, Groups.SUPERVISING_LEADERS);
+
+    private final AuthorizationService authorizations;
+    private int granted;
+
+    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters, Departments departments,
+            SpecialSupervisionSettings specialSupervision, TasklistFilters defaultFilters,
+            ProcessResourcesDeployer deployed) {
+        this.authorizations = authorizations;
+
+        Set<String> everyone = new LinkedHashSet<>();
+        everyone.add(Groups.STAFF);
+        everyone.addAll(OVERSEERS);
+        for (Department department : departments.all()) {
+            everyone.add(department.staffGroup());
+            everyone.add(department.headGroup());
+        }
+        List<String> defaultFilterIds = new ArrayList<>();
+        for (Filter filter : filters.createFilterQuery().list()) {
+            if (filter.getOwner() == null) {
+                defaultFilterIds.add(filter.getId());
+            }
+        }
+        for (String group : everyone) {
+            staff(group, defaultFilterIds);
+        }
+        for (String group : OVERSEERS) {
+            overseer(group);
+        }
+        designer(Groups.PROCESS_DESIGNERS);
+        start(Groups.WORK_STYLE_OFFICE, HalfYearRevisit.PROCESS_KEY);
+        start(Groups.WORK_STYLE_OFFICE, MonthlyReview.PROCESS_KEY);
+        start(Groups.DISCIPLINE_INSPECTION, IntegrityReminder.PROCESS_KEY);
+        for (String group : specialSupervision.ordererGroups()) {
+            start(group, SpecialSupervision.PROCESS_KEY);
+        }
+        LOG.info("authorizations ready groups={} added={}", everyone.size() + 1, granted);
+    }
+
+    /** Everybody: Tasklist, the default filters, reading definitions (names, forms) and reporting a problem. */
+    private void staff(String group, List<String> defaultFilterIds) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        for (String filterId : defaultFilterIds) {
+            grant(group, Resources.FILTER, filterId, Permissions.READ);
+        }
+        grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(group, Resources.PROCESS_DEFINITION, ProblemLifecycle.PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+
+    /** Office, inspection and leaders: everything readable, in Cockpit too; no changes beyond their own tasks. */
+    private void overseer(String group) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(group, Resources.TASK, ANY, Permissions.READ);
+        grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    }
+
+    /** 流程设计人员: the only ones (besides administrators) who deploy, or change definitions. */
+    private void designer(String group) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE, Permissions.DELETE);
+        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.DELETE);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    }
+
+    /** Starting a process by hand in Tasklist: the definition's CREATE_INSTANCE (CREATE on instances comes with staff). */
+    private void start(String group, String processKey) {
+        grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        boolean changed = false;
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            changed = true;
+        }
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            try {
+                authorizations.saveAuthorization(authorization);
+                granted++;
+            } catch (ProcessEngineException grantedMeanwhile) {
+                // another node of the cluster starting at the same moment; its grant is the same as ours
+                LOG.debug("authorization granted meanwhile group={} resource={}", group, resourceId);
+            }
+        }
+    }
+}

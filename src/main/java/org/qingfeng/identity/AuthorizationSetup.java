@@ -3,13 +3,11 @@ package org.qingfeng.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -19,8 +17,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.qingfeng.engine.ProcessResourcesDeployer;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.qingfeng.supervision.HalfYearRevisit;
 import org.qingfeng.supervision.IntegrityReminder;
@@ -29,6 +25,7 @@ import org.qingfeng.supervision.SpecialSupervision;
 import org.qingfeng.supervision.SpecialSupervisionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,10 +49,10 @@ public class AuthorizationSetup {
     private final AuthorizationService authorizations;
     private int granted;
 
-    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters, Departments departments,
-            SpecialSupervisionSettings specialSupervision, TasklistFilters defaultFilters,
-            ProcessResourcesDeployer deployed) {
+    public AuthorizationSetup(AuthorizationService authorizations, Departments departments,
+            SpecialSupervisionSettings specialSupervision, ObjectProvider<DemoOrganisation> demo) {
         this.authorizations = authorizations;
+        demo.ifAvailable(organisation -> LOG.debug("after the demo organisation and its departments"));
 
         Set<String> everyone = new LinkedHashSet<>();
         everyone.add(Groups.STAFF);
@@ -64,14 +61,8 @@ public class AuthorizationSetup {
             everyone.add(department.staffGroup());
             everyone.add(department.headGroup());
         }
-        List<String> defaultFilterIds = new ArrayList<>();
-        for (Filter filter : filters.createFilterQuery().list()) {
-            if (filter.getOwner() == null) {
-                defaultFilterIds.add(filter.getId());
-            }
-        }
         for (String group : everyone) {
-            staff(group, defaultFilterIds);
+            staff(group);
         }
         for (String group : OVERSEERS) {
             overseer(group);
@@ -86,12 +77,13 @@ public class AuthorizationSetup {
         LOG.info("authorizations ready groups={} added={}", everyone.size() + 1, granted);
     }
 
-    /** Everybody: Tasklist, the default filters, reading definitions (names, forms) and reporting a problem. */
-    private void staff(String group, List<String> defaultFilterIds) {
+    /**
+     * Everybody: Tasklist and its filters, reading definitions (names, forms) and reporting a problem. A filter is
+     * only a query: reading one shows no task the reader could not see anyway, so all of them are readable.
+     */
+    private void staff(String group) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        for (String filterId : defaultFilterIds) {
-            grant(group, Resources.FILTER, filterId, Permissions.READ);
-        }
+        grant(group, Resources.FILTER, ANY, Permissions.READ);
         grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

@@ -144,6 +144,14 @@ public class LedgerQueries {
     private String where(ProblemFilter f, MapSqlParameterSource params) {
         List<String> clauses = new ArrayList<>();
         equal(clauses, params, "p.department_id", "department", f.departmentId());
+        if (f.visibleDepartmentIds() != null) {
+            if (f.visibleDepartmentIds().isEmpty()) {
+                clauses.add("1 = 0");
+            } else {
+                params.addValue("visibleDepartments", f.visibleDepartmentIds());
+                clauses.add("p.department_id in (:visibleDepartments)");
+            }
+        }
         equal(clauses, params, "p.status", "status", f.status() == null ? null : f.status().name());
         equal(clauses, params, "p.stage", "stage", f.stage() == null ? null : f.stage().name());
         equal(clauses, params, "p.channel", "channel", f.channel());

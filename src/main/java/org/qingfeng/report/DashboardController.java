@@ -1,5 +1,7 @@
 package org.qingfeng.report;
 
+import org.qingfeng.identity.Visibility;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -19,8 +21,17 @@ public class DashboardController {
 
     private final LedgerDashboard dashboard;
 
-    public DashboardController(LedgerDashboard dashboard) {
+    private final Visibility visibility;
+
+    public DashboardController(LedgerDashboard dashboard, Visibility visibility) {
         this.dashboard = dashboard;
+        this.visibility = visibility;
+    }
+
+    /** Bureau-wide figures: only for those who see every department (403 for a department's staff). */
+    @ModelAttribute
+    void bureauWide() {
+        visibility.requireAll();
     }
 
     @GetMapping

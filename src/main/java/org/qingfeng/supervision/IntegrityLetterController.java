@@ -1,5 +1,6 @@
 package org.qingfeng.supervision;
 
+import org.qingfeng.identity.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ public class IntegrityLetterController {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
     private final IntegrityLetters letters;
+    private final Visibility visibility;
 
-    public IntegrityLetterController(IntegrityLetters letters) {
+    public IntegrityLetterController(IntegrityLetters letters, Visibility visibility) {
         this.letters = letters;
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -45,7 +48,12 @@ public class IntegrityLetterController {
                 throw new BadParameterException("month", "month must be a month like 2026-03: " + month);
             }
         }
-        return letters.list(departmentId == null || departmentId.isBlank() ? null : departmentId.trim(), raisedIn);
+        String department = departmentId == null || departmentId.isBlank() ? null : departmentId.trim();
+        Visibility.Scope scope = visibility.current();
+        if (department != null) {
+            visibility.requireVisible(department);
+        }
+        return letters.list(department, raisedIn).stream().filter(letter -> scope.sees(letter.departmentId())).toList();
     }
 
     @GetMapping("/{id}/timeline")
@@ -76,6 +84,7 @@ public class IntegrityLetterController {
         } catch (NumberFormatException e) {
             throw new BadParameterException("id", "id must be a number: " + id);
         }
-        return letters.find(letterId).orElseThrow(() -> new NoSuchElementException("no integrity letter " + id));
+        // another department's letter is not found, as another department's problem is not
+        return letters.find(letterId).filter(letter -> visibility.current().sees(letter.departmentId())).orElseThrow(() -> new NoSuchElementException("no integrity letter " + id));
     }
 }

@@ -1,5 +1,7 @@
 package org.qingfeng.supervision;
 
+import org.qingfeng.identity.Visibility;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -15,8 +17,17 @@ public class RectificationGroupController {
 
     private final RectificationGroupProposals proposals;
 
-    public RectificationGroupController(RectificationGroupProposals proposals) {
+    private final Visibility visibility;
+
+    public RectificationGroupController(RectificationGroupProposals proposals, Visibility visibility) {
         this.proposals = proposals;
+        this.visibility = visibility;
+    }
+
+    /** Bureau-wide figures: only for those who see every department (403 for a department's staff). */
+    @ModelAttribute
+    void bureauWide() {
+        visibility.requireAll();
     }
 
     @GetMapping

@@ -1,5 +1,7 @@
 package org.qingfeng.supervision;
 
+import org.qingfeng.identity.Visibility;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
@@ -16,8 +18,17 @@ public class RevisitCampaignController {
 
     private final RevisitCampaignOverview overview;
 
-    public RevisitCampaignController(RevisitCampaignOverview overview) {
+    private final Visibility visibility;
+
+    public RevisitCampaignController(RevisitCampaignOverview overview, Visibility visibility) {
         this.overview = overview;
+        this.visibility = visibility;
+    }
+
+    /** Bureau-wide figures: only for those who see every department (403 for a department's staff). */
+    @ModelAttribute
+    void bureauWide() {
+        visibility.requireAll();
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package org.qingfeng.supervision;
 
+import org.qingfeng.identity.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
@@ -23,21 +24,26 @@ public class SpecialSupervisionController {
 
     private final SpecialSupervisions supervisions;
 
-    public SpecialSupervisionController(SpecialSupervisions supervisions) {
+    private final Visibility visibility;
+
+    public SpecialSupervisionController(SpecialSupervisions supervisions, Visibility visibility) {
         this.supervisions = supervisions;
+        this.visibility = visibility;
     }
 
     @GetMapping
     @Operation(summary = "专项督办台账: every order, newest first, with its reports and misses so far")
     public List<SpecialSupervisions.Order> list(
             @Parameter(description = "OPEN (督办中) or ENDED (已结束); all when left out") @RequestParam(required = false) String status) {
-        return supervisions.list(status(status));
+        Visibility.Scope scope = visibility.current();
+        return supervisions.list(status(status)).stream().filter(order -> scope.sees(order.departmentId())).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One order with each cycle's report, or its miss and the interview held over it")
     public Detail one(@PathVariable long id) {
         SpecialSupervisions.Order order = supervisions.find(id)
+                .filter(found -> visibility.current().sees(found.departmentId()))
                 .orElseThrow(() -> new NoSuchElementException("no special supervision " + id));
         return new Detail(order, supervisions.reports(id));
     }

@@ -1,5 +1,7 @@
 package org.qingfeng.supervision;
 
+import org.qingfeng.identity.Visibility;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.YearMonth;
@@ -19,8 +21,17 @@ public class SupervisionController {
 
     private final SupervisionRecords records;
 
-    public SupervisionController(SupervisionRecords records) {
+    private final Visibility visibility;
+
+    public SupervisionController(SupervisionRecords records, Visibility visibility) {
         this.records = records;
+        this.visibility = visibility;
+    }
+
+    /** Bureau-wide figures: only for those who see every department (403 for a department's staff). */
+    @ModelAttribute
+    void bureauWide() {
+        visibility.requireAll();
     }
 
     @Operation(summary = "Each department's result in a month's review (月度台账审核), with its interview")

@@ -66,7 +66,7 @@ class TasklistFiltersTest extends ProcessTestSupport {
         String dueTomorrow = task("明天到期", MONDAY_MORNING.plusDays(1));
         String dueInThreeDays = task("三天后到期", MONDAY_MORNING.plusDays(3));
         String dueAnHourAgo = task("一小时前到期", MONDAY_MORNING.minusHours(1));
-        engine.getIdentityService().setAuthentication("tasklistFiltersTestUser", List.of(GROUP));
+        engine.getIdentityService().setAuthentication("tasklistFiltersTestUser", List.of(GROUP, Groups.STAFF));
 
         assertThat(ids("即将超期")).contains(dueTomorrow).doesNotContain(dueInThreeDays, dueAnHourAgo);
         assertThat(ids("已超期")).contains(dueAnHourAgo).doesNotContain(dueTomorrow, dueInThreeDays);

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -325,8 +326,17 @@ class SpecialSupervisionProcessTest extends ProcessTestSupport {
         String number = registeredProblem();
         long instances = historicOrders();
 
-        assertThatThrownBy(() -> order(STAFF, number, null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能由分管领导、主要领导、纪检监察或作风办下达");
+        // the engine refuses: only the orderer groups have CREATE_INSTANCE on the process (AuthorizationSetup)
+        assertThatThrownBy(() -> order(STAFF, number, null)).isInstanceOf(AuthorizationException.class);
+        // the start listener refuses too, should the authorization be widened in Admin
+        engine.getIdentityService().setAuthentication(STAFF, List.of());
+        try {
+            assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(SpecialSupervision.PROCESS_KEY,
+                    orderForm(number, null)))
+                    .isInstanceOfAny(InvalidInputException.class, AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(SpecialSupervision.PROCESS_KEY,
                 orderForm(number, null))).isInstanceOf(InvalidInputException.class);
         assertThat(historicOrders()).isEqualTo(instances);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.HistoryService;
+import org.qingfeng.engine.WithoutAuthorization;
+import org.qingfeng.identity.Visibility;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.LedgerQueries;
 import org.qingfeng.ledger.MonthlyRates;
@@ -28,7 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The ledger (台账) over HTTP: lists with filters, one problem with its timeline, department rates, exports. */
+/**
+ * The ledger (台账) over HTTP: lists with filters, one problem with its timeline, department rates, exports. Someone
+ * who sees only some departments ({@link Visibility}) gets only their problems and rates: asking for another
+ * department by filter is refused (403), and another department's problem is not found (404), as in /engine-rest.
+ */
 @RestController
 @RequestMapping("/api/ledger")
 public class LedgerController {
@@ -57,11 +63,16 @@ public class LedgerController {
     private final LedgerExport export;
     private final HistoryService history;
     private final AuditTrail auditTrail;
+    private final Visibility visibility;
+    private final WithoutAuthorization withoutAuthorization;
 
     public LedgerController(LedgerQueries queries, MonthlyRates rates, ProblemLedger ledger, ProblemFilterParser filters,
-            LedgerExport export, HistoryService history, AuditTrail auditTrail) {
+            LedgerExport export, HistoryService history, AuditTrail auditTrail, Visibility visibility,
+            WithoutAuthorization withoutAuthorization) {
         this.history = history;
         this.auditTrail = auditTrail;
+        this.visibility = visibility;
+        this.withoutAuthorization = withoutAuthorization;
         this.queries = queries;
         this.rates = rates;
         this.ledger = ledger;
@@ -73,17 +84,21 @@ public class LedgerController {
     @Operation(summary = "问题台账列表: a page of problems matching the filters")
     @LedgerFilterParameters
     public LedgerQueries.Page list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        return queries.list(filters.parse(params));
+        return queries.list(visible(params));
     }
 
     @GetMapping("/problems/{number}")
     @Operation(summary = "One problem with its timeline: every step, who, when, what was decided")
     public ProblemDetail problem(@PathVariable String number) {
-        ProblemRow row = queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
-        List<ProcessStep> steps = row.processInstanceId() == null ? List.of() : history.createHistoricActivityInstanceQuery()
+        ProblemRow row = queries.find(number)
+                .filter(found -> visibility.current().sees(found.departmentId()))
+                .orElseThrow(() -> new NoSuchElementException("no problem " + number));
+        // visible: its steps are shown whatever the engine's history grants (a reporter's problem has none yet)
+        List<ProcessStep> steps = row.processInstanceId() == null ? List.of() : withoutAuthorization.call(() -> history
+                .createHistoricActivityInstanceQuery()
                 .processInstanceId(row.processInstanceId())
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
-                .unlimitedList().stream()
+                .unlimitedList()).stream()
                 .filter(a -> a.getActivityName() != null)
                 .map(a -> new ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
                         a.getStartTime(), a.getEndTime(), a.isCanceled()))
@@ -96,7 +111,9 @@ public class LedgerController {
     @Operation(summary = "审计日志 of one problem: every ledger change and timeline entry, who and when, with its hash-chain links")
     public List<AuditEntry> audit(@PathVariable String number) {
         // the same lookup as the problem's detail, so whoever may read the one may read the other
-        queries.find(number).orElseThrow(() -> new NoSuchElementException("no problem " + number));
+        queries.find(number)
+                .filter(found -> visibility.current().sees(found.departmentId()))
+                .orElseThrow(() -> new NoSuchElementException("no problem " + number));
         long id = ledger.findByNumber(number).orElseThrow().id();
         return auditTrail.ofProblem(id);
     }
@@ -108,7 +125,8 @@ public class LedgerController {
             throw new BadParameterException("month", "month is required, e.g. month=2026-03");
         }
         try {
-            return rates.of(YearMonth.parse(month));
+            Visibility.Scope scope = visibility.current();
+            return rates.of(YearMonth.parse(month)).stream().filter(rate -> scope.sees(rate.departmentId())).toList();
         } catch (DateTimeParseException e) {
             throw new BadParameterException("month", "month must look like 2026-03, not '" + month + "'");
         }
@@ -118,7 +136,7 @@ public class LedgerController {
     @Operation(summary = "The filtered list as CSV (UTF-8), all rows")
     @LedgerFilterParameters
     public ResponseEntity<StreamingResponseBody> csv(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        ProblemFilter filter = filters.parse(params);
+        ProblemFilter filter = visible(params);
         return download("ledger.csv", new MediaType("text", "csv", StandardCharsets.UTF_8), out -> export.csv(filter, out));
     }
 
@@ -126,8 +144,21 @@ public class LedgerController {
     @Operation(summary = "The filtered list as an Excel workbook, all rows")
     @LedgerFilterParameters
     public ResponseEntity<StreamingResponseBody> xlsx(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        ProblemFilter filter = filters.parse(params);
+        ProblemFilter filter = visible(params);
         return download("ledger.xlsx", XLSX, out -> export.xlsx(filter, out));
+    }
+
+    /** The requested filter within what the caller may see; decided here, as exports stream after the request. */
+    private ProblemFilter visible(Map<String, String> params) {
+        ProblemFilter filter = filters.parse(params);
+        Visibility.Scope scope = visibility.current();
+        if (scope.all()) {
+            return filter;
+        }
+        if (filter.departmentId() != null) {
+            visibility.requireVisible(filter.departmentId());
+        }
+        return filter.within(scope.departmentIds());
     }
 
     private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type, StreamingResponseBody body) {

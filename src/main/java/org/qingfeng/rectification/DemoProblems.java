@@ -138,7 +138,7 @@ public class DemoProblems {
     }
 
     private ProcessInstance report(String channel, String reporterType, String description) {
-        identity.setAuthenticatedUserId("wangfang");
+        DemoOrganisation.actAs(identity, "wangfang");
         try {
             return runtime.startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, Variables.createVariables()
                     .putValue(CHANNEL, channel).putValue(REPORTER_TYPE, reporterType).putValue(PROBLEM_DESCRIPTION, description));
@@ -166,7 +166,7 @@ public class DemoProblems {
 
     private void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-        identity.setAuthenticatedUserId(user);
+        DemoOrganisation.actAs(identity, user);
         try {
             tasks.claim(task.getId(), user);
             tasks.complete(task.getId(), variables);

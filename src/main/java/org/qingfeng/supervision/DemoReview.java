@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.identity.DemoOrganisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,7 +45,7 @@ public class DemoReview {
             return;
         }
         String month = YearMonth.from(clock.today()).minusMonths(1).toString();
-        identity.setAuthenticatedUserId("zhoumin");
+        DemoOrganisation.actAs(identity, "zhoumin");
         try {
             runtime.startProcessInstanceByKey(MonthlyReview.PROCESS_KEY,
                     Variables.createVariables().putValue(MonthlyReview.Variables.REVIEW_MONTH, month));

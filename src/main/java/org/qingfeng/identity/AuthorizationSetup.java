@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -17,6 +18,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.qingfeng.supervision.HalfYearRevisit;
 import org.qingfeng.supervision.IntegrityReminder;
@@ -50,7 +54,7 @@ public class AuthorizationSetup {
     private int granted;
 
     public AuthorizationSetup(AuthorizationService authorizations, Departments departments,
-            SpecialSupervisionSettings specialSupervision, ObjectProvider<DemoOrganisation> demo) {
+            SpecialSupervisionSettings specialSupervision, ObjectProvider<DemoOrganisation> demo, TaskService tasks) {
         this.authorizations = authorizations;
         demo.ifAvailable(organisation -> LOG.debug("after the demo organisation and its departments"));
 
@@ -74,7 +78,62 @@ public class AuthorizationSetup {
         for (String group : specialSupervision.ordererGroups()) {
             start(group, SpecialSupervision.PROCESS_KEY);
         }
-        LOG.info("authorizations ready groups={} added={}", everyone.size() + 1, granted);
+        int backfilled = backfillOpenTasks(tasks);
+        LOG.info("authorizations ready groups={} added={} tasks backfilled={}", everyone.size() + 1, granted, backfilled);
+    }
+
+    /**
+     * Tasks created while authorization was off carry no task authorizations, and their candidates would no longer
+     * see them: give them what the engine gives a new task's candidates and assignee.
+     */
+    int backfillOpenTasks(TaskService tasks) {
+        int count = 0;
+        for (Task task : tasks.createTaskQuery().list()) {
+            if (authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).count() > 0) {
+                continue;
+            }
+            Set<String> users = new LinkedHashSet<>();
+            Set<String> groups = new LinkedHashSet<>();
+            if (task.getAssignee() != null) {
+                users.add(task.getAssignee());
+            }
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                } else if (link.getUserId() != null) {
+                    users.add(link.getUserId());
+                }
+            }
+            for (String group : groups) {
+                grantTask(group, null, task.getId());
+            }
+            for (String user : users) {
+                grantTask(null, user, task.getId());
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private void grantTask(String group, String user, String taskId) {
+        for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setUserId(user);
+            authorization.setResource(resource);
+            authorization.setResourceId(taskId);
+            if (resource == Resources.TASK) {
+                authorization.addPermission(Permissions.READ);
+                authorization.addPermission(TaskPermissions.TASK_WORK);
+            } else {
+                authorization.addPermission(HistoricTaskPermissions.READ);
+            }
+            try {
+                authorizations.saveAuthorization(authorization);
+            } catch (ProcessEngineException grantedMeanwhile) {
+                LOG.debug("task authorization granted meanwhile task={}", taskId);
+            }
+        }
     }
 
     /**

@@ -212,13 +212,18 @@ class DepartmentIsolationAttackTest extends ProcessTestSupport {
 
     // -- steps ---------------------------------------------------------------------------------------------------
 
-    /** Reported and registered in a month of its own, long past, so the problems count in no other test's figures. */
+    /**
+     * Reported and registered in a month before every other test's windows, and due after every month another test
+     * reviews, so the problems count in no other test's figures.
+     */
     private ProcessInstance registered(String department, String description) {
         moveClockTo(LocalDateTime.of(2024, 1, 8, 9, 0));
         ProcessInstance instance = report("public", description);
         complete(instance, ProblemLifecycle.Elements.REGISTER_PROBLEM, OFFICE, Variables.createVariables()
                 .putValue("registrationDecision", "accept").putValue("category", "attitude").putValue("severity", "general")
-                .putValue("responsibleDepartment", department).putValue("responsiblePerson", "科室负责人"));
+                .putValue("responsibleDepartment", department).putValue("responsiblePerson", "科室负责人")
+                // due long after every month another test reviews
+                .putValue(ProblemLifecycle.Variables.DEADLINE_OVERRIDE, "2041-12-31"));
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
     }
 

@@ -2,6 +2,7 @@ package org.qingfeng.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -30,7 +31,12 @@ public class PasswordPolicySwitch implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).setEnablePasswordPolicy(settings.passwordPolicy());
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (settings.passwordPolicy() && configuration.getPasswordPolicy() == null) {
+            // the engine creates its default policy only when the policy is on at start
+            configuration.setPasswordPolicy(new DefaultPasswordPolicyImpl());
+        }
+        configuration.setEnablePasswordPolicy(settings.passwordPolicy());
         LOG.info("password policy enabled={}", settings.passwordPolicy());
     }
 }

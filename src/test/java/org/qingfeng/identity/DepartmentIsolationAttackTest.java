@@ -32,6 +32,10 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class DepartmentIsolationAttackTest extends ProcessTestSupport {
 
+    private static final String DESIGNER = "authzTestDesigner";
+    /** New passwords must pass the password policy; the demo users' password predates it. */
+    private static final String DESIGNER_PASSWORD = "Qf-Designer-2026!";
+
     /** 机关食堂 (canteen): the attacker's department. */
     private static final String ATTACKER = "liuqiang";
     /** 车辆管理科 (vehicles): the victim department. */
@@ -169,7 +173,7 @@ class DepartmentIsolationAttackTest extends ProcessTestSupport {
         assertThat(get(ATTACKER, "/engine-rest/group").getBody()).doesNotContain("deptVehicles")
                 .doesNotContain(Groups.WORK_STYLE_OFFICE);
         assertThat(post(ATTACKER, "/engine-rest/user/create", Map.of("profile", Map.of("id", "mole", "firstName", "m",
-                "lastName", "m", "email", "m@example.org"), "credentials", Map.of("password", "mole-password-1")))
+                "lastName", "m", "email", "m@example.org"), "credentials", Map.of("password", "Xq7!zRt#9pLw")))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(ATTACKER, "/engine-rest/group/create", Map.of("id", "moles", "name", "m", "type", "WORKFLOW"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -196,10 +200,10 @@ class DepartmentIsolationAttackTest extends ProcessTestSupport {
 
     @Test
     void onlyProcessDesignersDeploy() throws Exception {
-        String designer = "authzTestDesigner";
+        String designer = DESIGNER;
         if (engine.getIdentityService().createUserQuery().userId(designer).count() == 0) {
             var user = engine.getIdentityService().newUser(designer);
-            user.setPassword(org.qingfeng.identity.DemoOrganisation.PASSWORD);
+            user.setPassword(DESIGNER_PASSWORD);
             engine.getIdentityService().saveUser(user);
             engine.getIdentityService().createMembership(designer, Groups.PROCESS_DESIGNERS);
         }
@@ -250,8 +254,11 @@ class DepartmentIsolationAttackTest extends ProcessTestSupport {
         return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
     }
 
+    /** A GET as {@code user}; engine list queries ask for a page, as the REST API requires. */
     private ResponseEntity<String> get(String user, String url) {
-        return exchange(user, HttpMethod.GET, url, null);
+        boolean engineList = url.startsWith("/engine-rest/") && !url.matches(".*/[0-9a-f-]{36}(/.*)?(\\?.*)?$")
+                && !url.contains("maxResults");
+        return exchange(user, HttpMethod.GET, engineList ? url + (url.contains("?") ? "&" : "?") + "maxResults=100" : url, null);
     }
 
     private ResponseEntity<String> post(String user, String url, Object body) {
@@ -264,7 +271,7 @@ class DepartmentIsolationAttackTest extends ProcessTestSupport {
 
     private static HttpHeaders headers(String user) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
+        headers.setBasicAuth(user, user.equals(DESIGNER) ? DESIGNER_PASSWORD : DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return headers;
     }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.identity.Groups;
+import org.qingfeng.identity.Visibility;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.ProblemLedger;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,9 +47,11 @@ public class StaffIntakeController {
     private final IdentityService identity;
     private final BusinessClock clock;
     private final ObjectMapper json;
+    private final Visibility visibility;
 
     public StaffIntakeController(Intake intake, IntakeRecords records, ContactCipher cipher, PublicRatings ratings,
-            ProblemLedger ledger, IdentityService identity, BusinessClock clock, ObjectMapper json) {
+            ProblemLedger ledger, IdentityService identity, BusinessClock clock, ObjectMapper json, Visibility visibility) {
+        this.visibility = visibility;
         this.intake = intake;
         this.records = records;
         this.cipher = cipher;
@@ -113,7 +116,7 @@ public class StaffIntakeController {
 
     @GetMapping("/attachments/{id}")
     public ResponseEntity<byte[]> attachment(@PathVariable long id) {
-        IntakeRecords.Attachment attachment = records.attachment(id)
+        IntakeRecords.Attachment attachment = records.attachment(id).filter(a -> visible(a.problemId()))
                 .orElseThrow(() -> IntakeRejection.of(HttpStatus.NOT_FOUND, null, "附件不存在"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.contentType()))
@@ -147,13 +150,20 @@ public class StaffIntakeController {
         if (to.isBefore(from)) {
             throw IntakeRejection.of(HttpStatus.BAD_REQUEST, "to", "结束日期不能早于开始日期");
         }
+        Visibility.Scope scope = visibility.current();
         return ratings.byDepartment(Date.from(from.atStartOfDay(clock.zone()).toInstant()),
-                Date.from(to.plusDays(1).atStartOfDay(clock.zone()).toInstant()));
+                Date.from(to.plusDays(1).atStartOfDay(clock.zone()).toInstant())).stream()
+                .filter(r -> scope.sees(r.departmentId())).toList();
     }
 
+    /** A received report the caller may see: like the ledger, another department's report is not found (404). */
     private IntakeRecords.Received findReceived(String number) {
-        return records.byNumber(number).filter(r -> r.problemId() != null)
+        return records.byNumber(number).filter(r -> r.problemId() != null && visible(r.problemId()))
                 .orElseThrow(() -> IntakeRejection.of(HttpStatus.NOT_FOUND, null, "没有经受理渠道收到的反映 " + number));
+    }
+
+    private boolean visible(long problemId) {
+        return ledger.find(problemId).map(p -> visibility.current().sees(p.departmentId())).orElse(false);
     }
 
     private String currentUser() {

@@ -52,13 +52,15 @@ class IntakeStaffApiTest extends IntakeTestSupport {
             assertThat(e.actor()).isEqualTo("huangli");
         });
 
-        ResponseEntity<Map> seen = staffGet("liuqiang", "/api/intake/reports/{n}", Map.class, number);
+        // a department sees only its own problems, and a report not yet registered belongs to none
+        assertThat(staffGet("liuqiang", "/api/intake/reports/{n}", Map.class, number).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> seen = staffGet("zhaogang", "/api/intake/reports/{n}", Map.class, number);
         assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(seen.getBody()).containsEntry("receivedBy", "huangli").containsEntry("channel", "hotline")
                 .containsEntry("anonymous", false).containsEntry("contact", Map.of("name", "司***", "phone", "139****5678",
                         "email", "s***@example.com"));
 
-        ResponseEntity<Map> refused = staffGet("liuqiang", "/api/intake/reports/{n}/contact", Map.class, number);
+        ResponseEntity<Map> refused = staffGet("zhaogang", "/api/intake/reports/{n}/contact", Map.class, number);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody().toString()).doesNotContain("13912345678").doesNotContain("司马");
 
@@ -68,7 +70,7 @@ class IntakeStaffApiTest extends IntakeTestSupport {
 
         assertThat(ledger.events(number)).filteredOn(e -> e.type() != EventType.REPORTED)
                 .extracting(ProblemLedger.Event::type, ProblemLedger.Event::actor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.CONTACT_REFUSED, "liuqiang"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.CONTACT_REFUSED, "zhaogang"),
                         org.assertj.core.groups.Tuple.tuple(EventType.CONTACT_VIEWED, "wangfang"));
     }
 
@@ -139,19 +141,24 @@ class IntakeStaffApiTest extends IntakeTestSupport {
         assertThat(receipt.getStatusCode()).as(String.valueOf(receipt.getBody())).isEqualTo(HttpStatus.CREATED);
         String number = (String) receipt.getBody().get("trackingNumber");
 
-        ResponseEntity<List> listed = staffGet("liuqiang", "/api/intake/reports/{n}/attachments", List.class, number);
+        ResponseEntity<List> listed = staffGet("zhaogang", "/api/intake/reports/{n}/attachments", List.class, number);
         assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> attachment = (Map<String, Object>) listed.getBody().get(0);
         assertThat(attachment).containsEntry("fileName", number + "-1.jpg").containsEntry("contentType", "image/jpeg")
                 .containsEntry("size", JPEG.length);
 
-        ResponseEntity<byte[]> download = staffGet("liuqiang", "/api/intake/attachments/{id}", byte[].class, attachment.get("id"));
+        // another department neither lists nor downloads them
+        assertThat(staffGet("liuqiang", "/api/intake/reports/{n}/attachments", Map.class, number).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(staffGet("liuqiang", "/api/intake/attachments/{id}", Map.class, attachment.get("id")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<byte[]> download = staffGet("zhaogang", "/api/intake/attachments/{id}", byte[].class, attachment.get("id"));
         assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(download.getBody()).isEqualTo(JPEG);
         assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment").contains(number + "-1.jpg");
         assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
-        assertThat(staffGet("liuqiang", "/api/intake/attachments/{id}", Map.class, 987654321L).getStatusCode())
+        assertThat(staffGet("zhaogang", "/api/intake/attachments/{id}", Map.class, 987654321L).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(new String(download.getBody(), StandardCharsets.ISO_8859_1)).doesNotContain("passwd");
     }

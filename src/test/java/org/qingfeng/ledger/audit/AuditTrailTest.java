@@ -228,7 +228,7 @@ class AuditTrailTest extends ProcessTestSupport {
     }
 
     private ProcessInstance reportAs(String user) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        authenticateAs(user);
         try {
             return report("public", "窗口人员推诿扯皮");
         } finally {

@@ -26,7 +26,8 @@ function expect(condition, message) {
 
 try {
   // the demo starts last month's review; the canteen failed it
-  const [review] = await waitFor('the demo review', () => engine('/process-instance?processDefinitionKey=monthlyLedgerReview'));
+  const review = await waitFor('the demo review',
+    async () => (await engine('/process-instance?processDefinitionKey=monthlyLedgerReview'))[0]);
   const month = (await engine(`/process-instance/${review.id}/variables/reviewMonth`)).value;
   const canteen = await waitFor('the canteen interview', async () => {
     for (const i of await engine(`/process-instance?superProcessInstance=${review.id}`)) {

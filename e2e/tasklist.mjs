@@ -84,6 +84,14 @@ export async function openTask(page, task) {
 /** Completes the open task's form and waits until Tasklist has taken it away. */
 export async function completeTask(page, screenshot) {
   await page.screenshot({ path: `${shots}/${screenshot}.png`, fullPage: true });
-  await page.click(`button:has-text("${ui.complete}")`);
-  await page.waitForSelector(`text=${ui.selectTask}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.click(`button:has-text("${ui.complete}")`);
+    try {
+      await page.waitForSelector(`text=${ui.selectTask}`, { timeout: attempt < 3 ? 15000 : 30000 });
+      return;
+    } catch (error) {
+      // a click that lands while the form re-renders after a change sends nothing; a real refusal fails every time
+      if (attempt >= 3) throw error;
+    }
+  }
 }

@@ -29,7 +29,7 @@ async function engineAs(user, path, body) {
 async function taskOf(user, number, taskKey) {
   for (let waited = 0; waited < 30000; waited += 500) {
     const tasks = await engineAs(user,
-      `/task?processInstanceBusinessKey=${number}&candidateUser=${user}&includeAssignedTasks=true`);
+      `/task?processInstanceBusinessKey=${number}&maxResults=50`);
     const task = tasks.find(t => t.taskDefinitionKey === taskKey);
     if (task) return task;
     await new Promise(resolve => setTimeout(resolve, 500));

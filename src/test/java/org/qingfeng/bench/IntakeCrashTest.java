@@ -148,7 +148,8 @@ class IntakeCrashTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QINGFENG_ADMIN_USER", "crashadmin");
-        builder.environment().put("QINGFENG_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        // a random password that passes the password policy the postgres profile enforces on the administrator
+        builder.environment().put("QINGFENG_ADMIN_PASSWORD", "Xq7!" + UUID.randomUUID());
         builder.environment().put("QINGFENG_CONTACT_KEY", contactKey);
         return builder.start();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -37,8 +38,10 @@ public class AdminFromEnvironment implements EnvironmentPostProcessor {
         }
         if (environment.getProperty("qingfeng.security.password-policy", Boolean.class, true)) {
             String password = environment.getProperty(PASSWORD);
+            // the rule on user data (no user id or name in the password) needs the user
+            UserEntity admin = new UserEntity(environment.getProperty(USER));
             for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
-                if (!rule.execute(password)) {
+                if (!rule.execute(password, admin)) {
                     throw new IllegalStateException(PASSWORD + " breaks the password policy (" + rule.getPlaceholder()
                             + " " + rule.getParameters() + "): at least 10 characters with upper and lower case letters,"
                             + " a digit and a special character.");

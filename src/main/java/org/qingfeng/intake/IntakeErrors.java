@@ -4,6 +4,7 @@ import java.util.List;
 import org.qingfeng.engine.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,12 @@ public class IntakeErrors {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Body> mediaType(HttpMediaTypeNotSupportedException e) {
         return answer(IntakeRejection.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "不支持的请求格式，请使用 JSON 或 multipart/form-data"));
+    }
+
+    /** The engine refused the caller the start of a problem: missing rights are 403, not a failure of the system. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Body> forbidden(AuthorizationException e) {
+        return answer(IntakeRejection.of(HttpStatus.FORBIDDEN, null, "您没有登记反映的权限"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -122,6 +122,29 @@ class IntakeStaffApiTest extends IntakeTestSupport {
     }
 
     @Test
+    void someoneWithoutTheRightToReportIsRefusedWith403AndNothingIsCreated() {
+        String outsider = "intakeOutsider";
+        String password = "Xq7!harbor-Lantern";
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(outsider).count() == 0) {
+            var user = identity.newUser(outsider);
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+        long problems = count("problem");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(outsider, password, StandardCharsets.UTF_8);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<Map> refused = rest.exchange("/api/intake/reports", HttpMethod.POST,
+                new HttpEntity<>(hotlineCall("无权限人员试图登记"), headers), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("status", 403);
+        assertThat(count("problem")).isEqualTo(problems);
+    }
+
+    @Test
     void attachmentsAreListedAndDownloadedUnderServerNames() {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         HttpHeaders json = new HttpHeaders();

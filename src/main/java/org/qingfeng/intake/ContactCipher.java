@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -143,6 +144,20 @@ public class ContactCipher {
             return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open sealed data (wrong key?)", e);
+        }
+    }
+
+    /**
+     * A key for another purpose, derived from the contact key (HMAC-SHA256 of the purpose's name), so that one secret
+     * serves both and neither use can stand in for the other.
+     */
+    byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("qingfeng-derived-key:" + purpose).getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a key", e);
         }
     }
 

@@ -51,9 +51,12 @@ public class Intake {
     private final WorkingDayCalendar calendar;
     private final BusinessClock clock;
     private final IntakeSettings settings;
+    private final QueryCodes codes;
 
     public Intake(IntakeRules rules, IntakeRecords records, ContactCipher cipher, RuntimeService runtime, ProblemLedger ledger,
-            TransactionTemplate transaction, WorkingDayCalendar calendar, BusinessClock clock, IntakeSettings settings) {
+            TransactionTemplate transaction, WorkingDayCalendar calendar, BusinessClock clock, IntakeSettings settings,
+            QueryCodes codes) {
+        this.codes = codes;
         this.rules = rules;
         this.records = records;
         this.cipher = cipher;
@@ -88,7 +91,7 @@ public class Intake {
             return earlier.get();
         }
         String queryCode = QueryCodes.newCode();
-        String queryCodeHash = QueryCodes.hash(queryCode);
+        String queryCodeHash = codes.hash(queryCode);
         for (int attempt = 1; ; attempt++) {
             try {
                 String number = ledger.reserveNumber(submission.reportedAt() != null ? submission.reportedAt() : ClockUtil.getCurrentTime());

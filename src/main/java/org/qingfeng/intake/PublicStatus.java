@@ -59,9 +59,11 @@ public class PublicStatus {
     private final ProblemLedger ledger;
     private final Intake intake;
     private final BusinessClock clock;
+    private final QueryCodes codes;
 
     public PublicStatus(JdbcTemplate jdbc, IntakeRecords records, PublicRatings ratings, ProblemLedger ledger, Intake intake,
-            BusinessClock clock) {
+            BusinessClock clock, QueryCodes codes) {
+        this.codes = codes;
         this.jdbc = jdbc;
         this.records = records;
         this.ratings = ratings;
@@ -141,7 +143,7 @@ public class PublicStatus {
         Optional<IntakeRecords.Received> received = number == null || !number.matches("ZF-\\d{4}-\\d{6}") ? Optional.empty()
                 : records.byNumber(number);
         // the hash is computed also for an unknown number, so both take the same time
-        boolean matches = QueryCodes.matches(queryCode, received.map(IntakeRecords.Received::queryCodeHash).orElse(null));
+        boolean matches = codes.matches(queryCode, received.map(IntakeRecords.Received::queryCodeHash).orElse(null));
         if (!matches) {
             throw IntakeRejection.notFound();
         }

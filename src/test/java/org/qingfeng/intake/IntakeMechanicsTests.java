@@ -68,13 +68,40 @@ class IntakeMechanicsTests {
         }
         assertThat(codes).hasSize(1000).allMatch(c -> c.matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"));
         String code = codes.iterator().next();
-        String hash = QueryCodes.hash(code);
-        assertThat(QueryCodes.hash(code)).isNotEqualTo(hash);
-        assertThat(QueryCodes.matches(code, hash)).isTrue();
-        assertThat(QueryCodes.matches(" " + code.toLowerCase().replace("-", "") + " ", hash)).isTrue();
-        assertThat(QueryCodes.matches("2222-2222-2222", hash)).isFalse();
-        assertThat(QueryCodes.matches(null, hash)).isFalse();
-        assertThat(QueryCodes.matches("DECOY-DECOY-DECO", null)).isFalse();
+        QueryCodes queryCodes = new QueryCodes(new ContactCipher(settings("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "")));
+        String hash = queryCodes.hash(code);
+        assertThat(hash).startsWith("hmac$").doesNotContain(code).doesNotContain(code.replace("-", ""));
+        assertThat(queryCodes.hash(code)).isNotEqualTo(hash);
+        assertThat(queryCodes.matches(code, hash)).isTrue();
+        assertThat(queryCodes.matches(" " + code.toLowerCase().replace("-", "") + " ", hash)).isTrue();
+        assertThat(queryCodes.matches("2222-2222-2222", hash)).isFalse();
+        assertThat(queryCodes.matches(null, hash)).isFalse();
+        assertThat(queryCodes.matches("DECOY-DECOY-DECO", null)).isFalse();
+        // keyed: the same code and salt under another contact key is another value, so a database copy alone is useless
+        QueryCodes otherKey = new QueryCodes(new ContactCipher(settings("HxwbGhkYFxYVFBMSERAPDg0MCwoJCAcGBQQDAgEAAAA=", "")));
+        assertThat(otherKey.matches(code, hash)).isFalse();
+    }
+
+    @Test
+    void queryCodesStoredByTheEarlierSlowHashStillOpenTheStatus() {
+        QueryCodes queryCodes = new QueryCodes(new ContactCipher(settings("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "")));
+        // "ABCD-EFGH-JKLM" under PBKDF2-HMAC-SHA256, 10,000 iterations, salt 0x00..0x0f, as earlier versions stored it
+        String earlier = "pbkdf2$10000$AAECAwQFBgcICQoLDA0ODw==$" + java.util.Base64.getEncoder().encodeToString(pbkdf2("ABCDEFGHJKLM"));
+        assertThat(queryCodes.matches("abcd-efgh-jklm", earlier)).isTrue();
+        assertThat(queryCodes.matches("ABCD-EFGH-JKLN", earlier)).isFalse();
+    }
+
+    private static byte[] pbkdf2(String code) {
+        try {
+            byte[] salt = new byte[16];
+            for (int i = 0; i < salt.length; i++) {
+                salt[i] = (byte) i;
+            }
+            return javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new javax.crypto.spec.PBEKeySpec(code.toCharArray(), salt, 10_000, 256)).getEncoded();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

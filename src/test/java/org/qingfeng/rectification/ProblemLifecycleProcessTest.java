@@ -134,6 +134,25 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void theRegistrationFormsChoicesAreOfferedButNotKeptInHistory() {
+        ProcessInstance instance = report("public", "办事大厅窗口人员推诿扯皮");
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        assertThat(engine.getTaskService().getVariablesLocal(task)).containsKeys(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES);
+        register(instance, "canteen");
+
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableNameIn(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                .doesNotContain(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES)
+                .contains(PROBLEM_DESCRIPTION, RESPONSIBLE_DEPARTMENT);
+        // the choice made from the options is history like any other variable
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(RESPONSIBLE_DEPARTMENT).singleResult().getValue()).isEqualTo("canteen");
+    }
+
+    @Test
     void duplicateReportIsMergedIntoTheOpenProblemItRepeats() {
         ProcessInstance original = reportTo("canteen", "机关食堂二楼东侧窗口打饭师傅对排队职工大声呵斥，态度恶劣");
         register(original, "canteen");

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.audit.AuditDetail;
 import org.qingfeng.ledger.audit.AuditTrail;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,8 @@ public class ProblemLedger {
     private final ZoneId zone;
     private final AuditTrail audit;
     private final TransactionTemplate ownTransaction;
+    /** Whether the ledger is on PostgreSQL; asked of the database once. */
+    private volatile Boolean postgres;
 
     public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -62,10 +65,28 @@ public class ProblemLedger {
      * reports queue for the whole of each other's process start. Numbers stay unique and increasing; a report whose
      * transaction then fails leaves its number unused, and the ledger never hands it out again. Call it outside any
      * transaction and hand the number to {@link #reporting}.
+     *
+     * <p>On PostgreSQL the reservation commits without waiting for its WAL flush (synchronous_commit off for this
+     * transaction only). That is safe: the report that uses the number commits later and waits for its own flush, which
+     * writes all earlier WAL, the reservation included. A crash can only lose a reservation that no committed report
+     * used, and the number is then handed out again.
      */
     public String reserveNumber(Date reportedAt) {
         int year = reportedAt.toInstant().atZone(zone).getYear();
-        return ownTransaction.execute(tx -> nextNumber(year));
+        return ownTransaction.execute(tx -> {
+            if (postgres()) {
+                jdbc.execute("set local synchronous_commit to off");
+            }
+            return nextNumber(year);
+        });
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) con -> con.getMetaData().getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT).contains("postgres"));
+        }
+        return postgres;
     }
 
     /** Runs {@code work}, in which this thread's next {@link #report} takes {@code reservedNumber}. */
@@ -93,6 +114,11 @@ public class ProblemLedger {
     }
 
     public Numbered report(NewReport report) {
+        return report(report, null);
+    }
+
+    /** Enters a report made by the process instance {@code processInstanceId} (null: not made by one). */
+    public Numbered report(NewReport report, String processInstanceId) {
         int year = report.reportedAt().toInstant().atZone(zone).getYear();
         String reserved = RESERVED.get();
         RESERVED.remove();
@@ -102,8 +128,8 @@ public class ProblemLedger {
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     insert into problem (number, channel, reporter_type, external_origin, description, place,
-                        department_hint, received_by, reported_at, status, stage, rebound_of, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        department_hint, received_by, reported_at, status, stage, rebound_of, updated_at, process_instance_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             ps.setString(1, number);
             ps.setString(2, report.channel());
             ps.setString(3, report.reporterType());
@@ -117,19 +143,17 @@ public class ProblemLedger {
             ps.setString(11, Stage.REGISTRATION.name());
             ps.setObject(12, report.reboundOf());
             ps.setTimestamp(13, now());
+            ps.setString(14, processInstanceId);
             return ps;
         }, key);
         long id = key.getKey().longValue();
         audit.change(id, "REPORT", AuditDetail.of("number", number, "channel", report.channel(),
                 "reporter_type", report.reporterType(), "external_origin", report.externalOrigin(),
                 "department_hint", report.departmentHint(), "received_by", report.receivedBy(),
-                "reported_at", report.reportedAt(), "rebound_of", report.reboundOf()));
+                "reported_at", report.reportedAt(), "rebound_of", report.reboundOf(),
+                "process_instance_id", processInstanceId));
         record(id, EventType.REPORTED, report.receivedBy(), null, report.channel());
         return new Numbered(id, number);
-    }
-
-    public void attachProcess(long id, String processInstanceId) {
-        set(id, "process_instance_id = ?", processInstanceId);
     }
 
     public void register(long id, String category, String severity, String departmentId, String responsiblePerson,

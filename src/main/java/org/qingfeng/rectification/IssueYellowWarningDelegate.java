@@ -30,7 +30,8 @@ public class IssueYellowWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (WarningColour.NONE.name().equals(execution.getVariable(WARNING_COLOUR))) {
+        Object colour = execution.getVariable(WARNING_COLOUR);
+        if (colour == null || WarningColour.NONE.name().equals(colour)) {
             execution.setVariable(WARNING_COLOUR, WarningColour.YELLOW.name());
         }
         execution.setVariable(REMINDER_COUNT, ProblemContext.integer(execution, REMINDER_COUNT) + 1);

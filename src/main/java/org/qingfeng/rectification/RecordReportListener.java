@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.qingfeng.ledger.NewReport;
 import org.qingfeng.ledger.ProblemLedger;
-import org.qingfeng.ledger.WarningColour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,16 +49,13 @@ public class RecordReportListener implements ExecutionListener {
                 ProblemContext.string(execution, DEPARTMENT_HINT),
                 receivedBy,
                 reportedAt instanceof Date date ? date : ClockUtil.getCurrentTime(),
-                reboundOf == null ? null : ((Number) reboundOf).longValue()));
-        ledger.attachProcess(problem.id(), execution.getProcessInstanceId());
+                reboundOf == null ? null : ((Number) reboundOf).longValue()), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(problem.number());
         execution.setVariable(PROBLEM_ID, problem.id());
         execution.setVariable(PROBLEM_NUMBER, problem.number());
         execution.setVariable(EXTERNAL_ORIGIN, external);
-        execution.setVariable(WARNING_COLOUR, WarningColour.NONE.name());
-        execution.setVariable(REMINDER_COUNT, 0);
-        execution.setVariable(EXTENSION_COUNT, 0);
-        execution.setVariable(ESCALATION_LEVEL, 0);
+        // warningColour, reminderCount, extensionCount and escalationLevel are set when they first change: an absent
+        // counter is 0 and an absent colour is none (ProblemContext.integer; the ledger row holds all four anyway)
         LOG.info("problem reported number={} channel={}", problem.number(), execution.getVariable(CHANNEL));
     }
 }

@@ -106,13 +106,9 @@ class WithoutLedger {
         }
 
         @Override
-        public Numbered report(NewReport report) {
+        public Numbered report(NewReport report, String processInstanceId) {
             int year = report.reportedAt().toInstant().atZone(zone).getYear();
             return new Numbered(ids.incrementAndGet(), NUMBER_FORMAT.formatted(year, numbers.incrementAndGet()));
-        }
-
-        @Override
-        public void attachProcess(long id, String processInstanceId) {
         }
 
         @Override

@@ -1,11 +1,14 @@
 package org.qingfeng.intake;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.SqlTimes;
 import org.qingfeng.ledger.Stage;
@@ -41,8 +44,19 @@ public class DuplicateCandidates {
      */
     static final int MAX_COMPARED = 200;
 
+    /** Fingerprints kept at most; past it the cache starts again (about 1 KB each). */
+    static final int MAX_CACHED = 20_000;
+
     private final JdbcTemplate jdbc;
     private final DuplicateSettings settings;
+    /**
+     * Fingerprints of open problems' description and place by problem id, so each new report compares against them
+     * without working them out again. A problem's description and place never change once reported.
+     */
+    private final Map<Long, Texts> fingerprints = new ConcurrentHashMap<>();
+
+    private record Texts(long[] description, long[] place) {
+    }
 
     public DuplicateCandidates(JdbcTemplate jdbc, DuplicateSettings settings) {
         this.jdbc = jdbc;
@@ -75,11 +89,14 @@ public class DuplicateCandidates {
 
     /** Candidates for {@code report}; with no department, open problems of every department are compared. */
     public List<Candidate> find(Report report) {
-        Set<String> reportBigrams = TextSimilarity.bigrams(report.description());
-        if (reportBigrams.isEmpty()) {
+        long[] reportBigrams = TextSimilarity.fingerprint(report.description());
+        if (reportBigrams.length == 0) {
             return List.of();
         }
-        Set<String> placeBigrams = TextSimilarity.bigrams(report.place());
+        long[] placeBigrams = TextSimilarity.fingerprint(report.place());
+        if (fingerprints.size() > MAX_CACHED) {
+            fingerprints.clear();
+        }
         Timestamp since = new Timestamp(SqlTimes.now().getTime() - settings.window().toMillis());
         List<Object> args = new ArrayList<>(List.of(ProblemStatus.REPORTED.name(), ProblemStatus.REGISTERED.name(),
                 since, report.id()));
@@ -97,10 +114,10 @@ public class DuplicateCandidates {
                 select p.id, p.number, p.description, p.place, p.status, p.stage from problem p
                 where p.status in (?, ?) and p.reported_at >= ? and p.id <> ? %s
                 order by p.reported_at desc, p.id desc limit ?""".formatted(department), rs -> {
-            double score = TextSimilarity.dice(reportBigrams, TextSimilarity.bigrams(rs.getString("description")));
-            Set<String> place = TextSimilarity.bigrams(rs.getString("place"));
-            if (!placeBigrams.isEmpty() && !place.isEmpty()) {
-                score = (1 - PLACE_WEIGHT) * score + PLACE_WEIGHT * TextSimilarity.dice(placeBigrams, place);
+            Texts other = fingerprints.computeIfAbsent(rs.getLong("id"), id -> texts(rs));
+            double score = TextSimilarity.dice(reportBigrams, other.description());
+            if (placeBigrams.length > 0 && other.place().length > 0) {
+                score = (1 - PLACE_WEIGHT) * score + PLACE_WEIGHT * TextSimilarity.dice(placeBigrams, other.place());
             }
             if (score >= settings.threshold()) {
                 candidates.add(new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
@@ -112,6 +129,14 @@ public class DuplicateCandidates {
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::number))
                 .limit(settings.limit())
                 .toList();
+    }
+
+    private static Texts texts(ResultSet rs) {
+        try {
+            return new Texts(TextSimilarity.fingerprint(rs.getString("description")), TextSimilarity.fingerprint(rs.getString("place")));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The department a report names by id or by name, if one exists. */

@@ -48,4 +48,19 @@ class TextSimilarityTests {
         assertThat(TextSimilarity.dice((String) null, null)).isZero();
         assertThat(TextSimilarity.dice("，。！", "，。！")).isZero();
     }
+
+    @Test
+    void aBigramCountsOnceHoweverOftenItIsWritten() {
+        assertThat(TextSimilarity.fingerprint("态度态度态度")).hasSize(2);
+        // {态度, 度差} against {态度, 度态, 度差}: 2·2 / (2 + 3)
+        assertThat(TextSimilarity.dice("态度差", "态度态度差")).isEqualTo(0.8);
+    }
+
+    @Test
+    void aSingleCharacterIsItsOwnBigramAndCharactersBeyondTheBasicPlaneCount() {
+        assertThat(TextSimilarity.dice("堵", "堵")).isEqualTo(1.0);
+        assertThat(TextSimilarity.dice("堵", "堵车")).isZero();
+        assertThat(TextSimilarity.fingerprint("𠀀𠀁")).hasSize(1);
+        assertThat(TextSimilarity.dice("𠀀𠀁窗口", "窗口𠀀𠀁")).isGreaterThan(0.5);
+    }
 }

@@ -3,7 +3,7 @@
 create or replace function audit_entry_refuse_change() returns trigger
 language plpgsql as $$
 begin
-    raise exception 'audit_entry is append-only: % refused', tg_op;
+    raise exception '% is append-only: % refused', tg_table_name, tg_op;
 end;
 $$;
 
@@ -16,3 +16,9 @@ drop trigger if exists audit_entry_no_truncate on audit_entry;
 create trigger audit_entry_no_truncate
     before truncate on audit_entry
     for each statement execute function audit_entry_refuse_change();
+
+-- Waiting entries (audit_pending) are never changed; the sealer deletes them as it chains them.
+drop trigger if exists audit_pending_unchanged on audit_pending;
+create trigger audit_pending_unchanged
+    before update on audit_pending
+    for each row execute function audit_entry_refuse_change();

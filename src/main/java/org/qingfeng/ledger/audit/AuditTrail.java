@@ -1,5 +1,7 @@
 package org.qingfeng.ledger.audit;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -7,14 +9,22 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,10 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Who: the user the engine knows as authenticated in this thread (the webapps, /engine-rest and /api all tell it),
  * or {@code system} when nobody is (timers and other jobs, start-up). When: the engine clock.
  *
- * <p>Entries are collected for the running transaction and chained in its last moment (before commit): the writer
- * locks the chain's head row, numbers its entries after the head, inserts them and moves the head. Holding that lock
- * it waits for no other lock, so writers on any number of nodes queue at the head but never deadlock; a rolled-back
- * transaction leaves no entry. Outside a transaction an entry is chained at once in a transaction of its own.
+ * <p>Entries are collected for the running transaction and written in its last moment (before commit) to
+ * {@code audit_pending}, with no lock but the transaction's own rows; a rolled-back transaction leaves none. After the
+ * commit the sealer ({@link #seal}) moves waiting entries into the chain: holding the head's row lock in a short
+ * transaction of its own, it numbers them after the head in the order it finds them, hashes each over the one before,
+ * inserts them into {@code audit_entry}, removes them from the waiting table and moves the head. So the chain no
+ * longer makes every writer of every node queue through its commit; one sealer at a time extends it, in batches.
+ * Entries wait for a moment after their commit (a sweep every few seconds picks up those of other nodes or of a crash);
+ * reading a trail or verifying the chain seals first, so readers always see every committed entry chained.
  */
 @Component
 public class AuditTrail {
@@ -43,14 +57,46 @@ public class AuditTrail {
     /** The detail column's size; longer details (long free text) are cut, the cut text is what the hash covers. */
     private static final int MAX_DETAIL = 20000;
 
+    /** Entries chained per sealing transaction at most; more wait for the next round of the same seal. */
+    private static final int SEAL_BATCH = 500;
+    /** How often waiting entries are looked for without a commit of this node asking (other nodes, a crash). */
+    private static final long SWEEP_SECONDS = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
     private final JdbcTemplate jdbc;
     private final ObjectProvider<IdentityService> identity;
     private final TransactionTemplate ownTransaction;
+    private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "audit-sealer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Whether a seal is already queued on the sealer: commits in a burst ask once. */
+    private final AtomicBoolean sealQueued = new AtomicBoolean();
 
     public AuditTrail(JdbcTemplate jdbc, ObjectProvider<IdentityService> identity, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @PostConstruct
+    void startSweeping() {
+        sealer.scheduleWithFixedDelay(this::sealQuietly, 0, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopSealing() {
+        sealer.shutdown();
+        try {
+            if (sealer.awaitTermination(10, TimeUnit.SECONDS)) {
+                sealQuietly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A timeline entry was written ({@code problem_event.id = eventId}). */
@@ -89,36 +135,96 @@ public class AuditTrail {
             }
             batch.add(entry);
         } else {
-            ownTransaction.executeWithoutResult(status -> chain(List.of(entry)));
+            ownTransaction.executeWithoutResult(status -> write(List.of(entry)));
+            requestSeal();
         }
     }
 
-    /** Numbers and chains entries after the head, holding the head's row lock until the transaction ends. */
-    private void chain(List<Pending> entries) {
+    /** Writes entries to the waiting table, in the caller's transaction. */
+    private void write(List<Pending> entries) {
         if (entries.isEmpty()) {
             return;
         }
+        jdbc.batchUpdate("""
+                insert into audit_pending (recorded_at, actor, problem_id, kind, operation, activity_id, event_id, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream().map(e -> new Object[] {e.recordedAt(), e.actor(),
+                e.problemId(), e.kind(), e.operation(), e.activityId(), e.eventId(), e.detail()}).toList());
+    }
+
+    /** Asks the sealer to chain what waits, soon and off the caller's thread. */
+    private void requestSeal() {
+        if (sealQueued.compareAndSet(false, true)) {
+            try {
+                sealer.execute(() -> {
+                    sealQueued.set(false);
+                    sealQuietly();
+                });
+            } catch (RejectedExecutionException e) {
+                sealQueued.set(false); // shutting down: the final seal or the next start chains them
+            }
+        }
+    }
+
+    private void sealQuietly() {
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            LOG.warn("audit entries could not be chained yet, the next seal tries again: {}", e.toString());
+        }
+    }
+
+    /**
+     * Chains every committed waiting entry, in transactions of its own of up to {@value #SEAL_BATCH} entries each.
+     *
+     * @return how many entries it chained
+     */
+    public long seal() {
+        long sealed = 0;
+        while (true) {
+            Integer chained = ownTransaction.execute(status -> chainWaiting());
+            sealed += chained;
+            if (chained < SEAL_BATCH) {
+                return sealed;
+            }
+        }
+    }
+
+    /** Numbers and chains waiting entries after the head, holding the head's row lock until the transaction ends. */
+    private int chainWaiting() {
         Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
                 (rs, row) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash")));
+        List<Object[]> waiting = new ArrayList<>();
+        JdbcTemplate batch = new JdbcTemplate(jdbc.getDataSource());
+        batch.setMaxRows(SEAL_BATCH);
+        batch.query("select * from audit_pending order by id", rs -> {
+            waiting.add(new Object[] {rs.getLong("id"), rs.getObject("recorded_at", LocalDateTime.class), rs.getString("actor"),
+                    rs.getObject("problem_id", Long.class), rs.getString("kind"), rs.getString("operation"),
+                    rs.getString("activity_id"), rs.getObject("event_id", Long.class), rs.getString("detail")});
+        });
+        if (waiting.isEmpty()) {
+            return 0;
+        }
         long seq = head.seq();
         String prev = head.hash();
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Pending e : entries) {
+        List<Object[]> rows = new ArrayList<>(waiting.size());
+        for (Object[] w : waiting) {
             seq++;
-            String hash = AuditHash.of(seq, e.recordedAt(), e.actor(), e.problemId(), e.kind(), e.operation(), e.activityId(),
-                    e.eventId(), e.detail(), prev);
-            rows.add(new Object[] {seq, e.recordedAt(), e.actor(), e.problemId(), e.kind(), e.operation(), e.activityId(),
-                    e.eventId(), e.detail(), prev, hash});
+            String hash = AuditHash.of(seq, (LocalDateTime) w[1], (String) w[2], (Long) w[3], (String) w[4], (String) w[5],
+                    (String) w[6], (Long) w[7], (String) w[8], prev);
+            rows.add(new Object[] {seq, w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], prev, hash});
             prev = hash;
         }
         jdbc.batchUpdate("""
                 insert into audit_entry (seq, recorded_at, actor, problem_id, kind, operation, activity_id, event_id, detail,
                     prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.batchUpdate("delete from audit_pending where id = ?", waiting.stream().map(w -> new Object[] {w[0]}).toList());
         jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
+        return waiting.size();
     }
 
-    /** The trail of one problem, oldest first. */
+    /** The trail of one problem, oldest first; what waits is chained first. */
     public List<AuditEntry> ofProblem(long problemId) {
+        seal();
         return jdbc.query("select * from audit_entry where problem_id = ? order by seq", AuditTrail::toEntry, problemId);
     }
 
@@ -136,16 +242,16 @@ public class AuditTrail {
             String activityId, Long eventId, String detail) {
     }
 
-    /** The entries of one transaction, chained just before it commits. */
+    /** The entries of one transaction, written just before it commits and chained after. */
     private final class Batch implements TransactionSynchronization {
 
         private final List<Pending> entries = new ArrayList<>();
-        private boolean chained;
+        private boolean written;
 
         void add(Pending entry) {
-            if (chained) {
-                // written by a synchronization that ran after ours: chain it at once, still in this transaction
-                chain(List.of(entry));
+            if (written) {
+                // written by a synchronization that ran after ours: write it at once, still in this transaction
+                write(List.of(entry));
             } else {
                 entries.add(entry);
             }
@@ -168,14 +274,17 @@ public class AuditTrail {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            chain(entries);
+            write(entries);
             entries.clear();
-            chained = true;
+            written = true;
         }
 
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+            if (status == STATUS_COMMITTED) {
+                requestSeal();
+            }
         }
     }
 }

@@ -27,14 +27,18 @@ public class AuditVerification {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final AuditTrail trail;
 
-    public AuditVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public AuditVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
+    /** Chains what waits, then checks the whole chain. */
     public Result verify() {
+        trail.seal();
         return readOnly.execute(status -> check());
     }
 

@@ -119,6 +119,7 @@ class AuditTrailTest extends ProcessTestSupport {
         for (int i = 0; i < 4; i++) {
             problems.add(problemId(reportAs("wangfang")));
         }
+        trail.seal();
         long headBefore = head();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -140,11 +141,51 @@ class AuditTrailTest extends ProcessTestSupport {
         } finally {
             pool.shutdown();
         }
+        trail.seal();
         assertThat(head()).isEqualTo(headBefore + 4 * 15 * 2);
         for (long id : problems) {
             assertThat(trail.ofProblem(id)).filteredOn(e -> "并发".equals(detailOf(e))).hasSize(15);
         }
         assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aCommittedEntryWaitsOutsideTheChainOnlyUntilTheSealerChainsIt() {
+        long id = problemId(reportAs("wangfang"));
+        trail.seal();
+        long headBefore = head();
+        // as left by a node that committed and died before its sealer ran
+        jdbc.update("""
+                insert into audit_pending (recorded_at, actor, problem_id, kind, operation, detail)
+                values (?, 'zhaogang', ?, 'EVENT', 'WATCH_LIST_PROPOSED', '崩溃前提交')""", LocalDateTime.of(2026, 3, 2, 9, 30), id);
+        assertThat(head()).isEqualTo(headBefore);
+
+        assertThat(trail.ofProblem(id)).last().satisfies(e -> {
+            assertThat(e.seq()).isEqualTo(headBefore + 1);
+            assertThat(e.detail()).isEqualTo("崩溃前提交");
+            assertThat(e.actor()).isEqualTo("zhaogang");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        assertThat(verification.verify().intact()).isTrue();
+        // waiting entries are not changed either; the sealer only moves them into the chain
+        jdbc.update("insert into audit_pending (recorded_at, actor, problem_id, kind, operation) values (?, 'x', ?, 'EVENT', 'Y')",
+                LocalDateTime.of(2026, 3, 2, 9, 31), id);
+        assertThatThrownBy(() -> jdbc.update("update audit_pending set actor = 'nobody'"))
+                .hasMessageContaining("append-only");
+        trail.seal();
+    }
+
+    @Test
+    void aBusyLedgerIsChainedWithoutAskingAnyone() throws InterruptedException {
+        long id = problemId(reportAs("wangfang"));
+        // committed outside any reader: the sealer, asked by the commit, chains it on its own
+        ledger.record(id, EventType.WATCH_LIST_PROPOSED, "zhaogang", null, "自动封存");
+        long until = System.currentTimeMillis() + 10_000;
+        while (jdbc.queryForObject("select count(*) from audit_pending", Integer.class) > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where detail like '%自动封存%'", Integer.class)).isOne();
     }
 
     @Test

@@ -74,20 +74,23 @@ public class RecurringProblemWatch {
         }
         Date since = Date.from(deadlines.now().minus(settings.window()).toInstant());
         List<RectificationGroupProposals.Recurring> recurring = proposals.uncounted(departmentId, category, since);
-        if (recurring.size() < settings.threshold()) {
-            return;
+        if (recurring.size() >= settings.threshold()) {
+            Optional<Long> proposed = proposals.propose(departmentId, category, recurring.size(), since);
+            if (proposed.isPresent()) {
+                start(proposed.get(), departmentId, category, since, recurring);
+                return;
+            }
+            // a registration running at the same time has proposed for the pair; its insert committed first
         }
-        Optional<Long> proposed = proposals.propose(departmentId, category, recurring.size(), since);
-        if (proposed.isPresent()) {
-            start(proposed.get(), departmentId, category, since, recurring);
-        } else {
-            // a registration running at the same time has just proposed for the pair
-            proposals.openProposal(departmentId, category).ifPresent(id -> {
-                join(id, registered.problemId());
-                LOG.info("rectification group proposed concurrently; joined proposalId={} department={} category={}",
-                        id, departmentId, category);
-            });
-        }
+        // Too few uncounted problems may also mean that a registration running at the same time committed its
+        // proposal between the look-up above and the count, taking the earlier problems with it: each statement
+        // reads what is committed when it starts. Looked up again after the count, that proposal is seen, and this
+        // problem joins it instead of being left out.
+        proposals.openProposal(departmentId, category).ifPresent(id -> {
+            join(id, registered.problemId());
+            LOG.info("rectification group proposed concurrently; joined proposalId={} department={} category={}",
+                    id, departmentId, category);
+        });
     }
 
     private void join(long proposalId, long problemId) {

@@ -12,8 +12,10 @@ import org.qingfeng.rectification.ProblemContext;
 import org.springframework.stereotype.Component;
 
 /**
- * 满意度测评: shows the evaluator what reporters said of the responsible department (举报人评价, 群众评议) over the
- * past year, as evidence for the service recipients' satisfaction. Figures only; no reporter is named.
+ * 满意度测评 of process versions deployed before the ratings counted: shows the evaluator what reporters said of the
+ * responsible department (举报人评价, 群众评议) over the past year, as evidence only. Problems still running on such a
+ * version may come back to their evaluation, so the listener stays; current versions count the ratings with
+ * {@code countPublicRatings} and {@code assessRecipientSatisfaction}. Figures only; no reporter is named.
  */
 @Component("showReporterRatings")
 public class ShowReporterRatingsListener implements ExecutionListener {

@@ -14,6 +14,8 @@ public enum EventType {
     INTERVIEW_RECORDED,
     WATCH_LIST_PROPOSED,
     DEADLINE_SET_BY_INTERVIEW,
+    /** 满意度测评: the rates the decision compares and what they rest on (survey, 群众评议). */
+    SATISFACTION_ASSESSED,
     RECTIFICATION_REOPENED,
     /** 整改时限因节假日调整而重新计算: the working-day calendar changed under a deadline counted in working days. */
     DEADLINE_RECALCULATED,

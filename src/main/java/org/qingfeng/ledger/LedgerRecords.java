@@ -73,6 +73,22 @@ public class LedgerRecords {
         audit.change(problemId, "RECORD_EVALUATION", AuditDetail.of("internal_satisfaction", internal, "recipient_satisfaction", recipient, "note", note, "evaluated_by", by));
     }
 
+    /**
+     * What the service recipients' side of the problem's latest evaluation rested on: {@code basis}, the survey's
+     * respondents, the public ratings counted and how many of them satisfied, and the rate the decision compared.
+     */
+    public void evaluationBasis(long problemId, String basis, Integer respondents, long publicRatings, long publicSatisfied,
+            BigDecimal combined) {
+        jdbc.update("""
+                update evaluation set recipient_basis = ?, recipient_respondents = ?, public_ratings = ?,
+                    public_ratings_satisfied = ?, combined_recipient_satisfaction = ?
+                where problem_id = ? and id = (select max(id) from evaluation where problem_id = ?)""",
+                basis, respondents, publicRatings, publicSatisfied, combined, problemId, problemId);
+        audit.change(problemId, "RECORD_EVALUATION_BASIS", AuditDetail.of("recipient_basis", basis, "recipient_respondents",
+                respondents, "public_ratings", publicRatings, "public_ratings_satisfied", publicSatisfied,
+                "combined_recipient_satisfaction", combined));
+    }
+
     /** Records whether the problem's latest evaluation met the threshold. */
     public void evaluationOutcome(long problemId, boolean met) {
         jdbc.update("""

@@ -114,10 +114,24 @@ public final class ProblemLifecycle {
         // evaluation, closure, revisit
         public static final String EVALUATION_DUE_AT = "evaluationDueAt";
         public static final String INTERNAL_SATISFACTION = "internalSatisfaction";
+        /** The evaluator's survey of service recipients, in percent; may be left empty when enough ratings count. */
         public static final String RECIPIENT_SATISFACTION = "recipientSatisfaction";
+        /** How many service recipients answered that survey; needed when ratings are pooled with it. */
+        public static final String RECIPIENT_RESPONDENTS = "recipientRespondents";
         public static final String EVALUATION_NOTE = "evaluationNote";
-        /** 举报人评价 (群众评议) of the department, shown read-only in the evaluation form. */
+        /** 举报人评价 (群众评议) of the department and how it counts, shown read-only in the evaluation form. */
         public static final String REPORTER_RATINGS = "reporterRatings";
+        /** The ratings counted on the service recipients' side when the evaluation opened, and how many are satisfied. */
+        public static final String PUBLIC_RATING_COUNT = "publicRatingCount";
+        public static final String PUBLIC_RATING_SATISFIED = "publicRatingSatisfied";
+        /** Their satisfied share in percent, null without ratings. */
+        public static final String PUBLIC_RATING_PERCENT = "publicRatingPercent";
+        /** From how many ratings on they may decide without a survey. */
+        public static final String PUBLIC_RATINGS_ALONE = "publicRatingsAlone";
+        /** The service recipients' rate the satisfaction decision compares: survey and ratings together. */
+        public static final String COMBINED_RECIPIENT_SATISFACTION = "combinedRecipientSatisfaction";
+        /** How the evaluation's rates came about, in words, for the steps after it. */
+        public static final String SATISFACTION_BASIS = "satisfactionBasis";
         public static final String SATISFACTION_MET = "satisfactionMet";
         public static final String OFFICIAL_REPLY = "officialReply";
         public static final String REVISIT_DUE_AT = "revisitDueAt";

@@ -35,7 +35,14 @@ public class ReopenRectificationDelegate implements JavaDelegate {
         records.evaluationOutcome(id, false);
         ledger.reopen(id, deadline);
         ledger.record(id, EventType.RECTIFICATION_REOPENED, ProblemContext.actor(execution), execution.getCurrentActivityId(),
-                "满意度未达标（内部 " + execution.getVariable(INTERNAL_SATISFACTION) + "%，服务对象 "
-                        + execution.getVariable(RECIPIENT_SATISFACTION) + "%），重新整改至 " + deadlines.display(deadline));
+                "满意度未达标（" + rates(execution) + "），重新整改至 " + deadlines.display(deadline));
+    }
+
+    /** The rates the decision compared; versions deployed before the ratings counted compared the survey alone. */
+    private static String rates(DelegateExecution execution) {
+        String rates = "内部 " + RecipientSatisfaction.plain(execution.getVariable(INTERNAL_SATISFACTION)) + "%";
+        Object recipient = execution.hasVariable(COMBINED_RECIPIENT_SATISFACTION)
+                ? execution.getVariable(COMBINED_RECIPIENT_SATISFACTION) : execution.getVariable(RECIPIENT_SATISFACTION);
+        return recipient == null ? rates : rates + "，服务对象 " + RecipientSatisfaction.plain(recipient) + "%";
     }
 }

@@ -2,6 +2,7 @@ package org.qingfeng.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,55 @@ class IntakePublicApiTest extends IntakeTestSupport {
         assertThat(((Number) office.get("ratings")).longValue()).isEqualTo(earlier + 1);
         assertThat(((Number) office.get("satisfied")).longValue()).isEqualTo(earlierSatisfied + 1);
         assertThat(office.get("departmentName")).isEqualTo("办公用房科");
+    }
+
+    @Test
+    void theReportersRatingAfterClosureCountsInTheDepartmentsNextEvaluation() {
+        // a spring of its own, so that only this test's ratings fall into the six-month window
+        moveClockTo(LocalDateTime.of(2043, 3, 2, 9, 0));
+        String client = newClient();
+        ResponseEntity<Map> receipt = submit(client, Map.of("description", "办公用房科调配办公室时不公示结果，申请人多次询问无人回复",
+                "departmentId", "officeSpace", "anonymous", true), List.of(), null);
+        String number = (String) receipt.getBody().get("trackingNumber");
+        String code = (String) receipt.getBody().get("queryCode");
+        ProcessInstance first = instanceOf(number);
+        rectified(first);
+        // its own evaluation comes before its reporter can rate: nothing to count yet
+        assertThat(engine.getTaskService().getVariable(openTask(first, ProblemLifecycle.Elements.EVALUATE_SATISFACTION).getId(),
+                ProblemLifecycle.Variables.PUBLIC_RATING_COUNT)).isEqualTo(0L);
+        complete(first, ProblemLifecycle.Elements.EVALUATE_SATISFACTION, "zhoumin",
+                Map.of("internalSatisfaction", 95, "recipientSatisfaction", 90, "evaluationNote", "问卷10份"));
+        complete(first, ProblemLifecycle.Elements.CLOSE_PROBLEM, "zhoumin", Map.of("officialReply", "调配结果已在公示栏公示，感谢您的监督。"));
+        assertThat(rate(client, number, code, 1, "公示只贴了一天").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        moveClockTo(LocalDateTime.of(2043, 3, 9, 9, 0));
+        ProcessInstance next = instanceOf((String) submit(newClient(), Map.of("description", "办公用房科答复申请超过一个月",
+                "departmentId", "officeSpace", "anonymous", true), List.of(), null).getBody().get("trackingNumber"));
+        rectified(next);
+        String task = openTask(next, ProblemLifecycle.Elements.EVALUATE_SATISFACTION).getId();
+        assertThat(engine.getTaskService().getVariable(task, ProblemLifecycle.Variables.PUBLIC_RATING_COUNT)).isEqualTo(1L);
+        assertThat(engine.getTaskService().getVariable(task, ProblemLifecycle.Variables.PUBLIC_RATING_SATISFIED)).isEqualTo(0L);
+        assertThat((String) engine.getTaskService().getVariable(task, ProblemLifecycle.Variables.REPORTER_RATINGS))
+                .contains("共1条").contains("不满意（1–2分）1条").doesNotContain("公示只贴了一天");
+        complete(next, ProblemLifecycle.Elements.EVALUATE_SATISFACTION, "zhoumin", Map.of("internalSatisfaction", 95,
+                "recipientSatisfaction", 90, "recipientRespondents", 9, "evaluationNote", "问卷9份"));
+
+        // (90 × 9 + 0) ÷ 10 = 81: the unhappy reporter's voice sends the department back to planning
+        assertThat(engine.getRuntimeService().getVariable(next.getId(), ProblemLifecycle.Variables.COMBINED_RECIPIENT_SATISFACTION))
+                .isEqualTo(81.0);
+        assertThat(openTask(next, ProblemLifecycle.Elements.PLAN_RECTIFICATION)).isNotNull();
+    }
+
+    /** Registered to officeSpace and carried to the satisfaction evaluation by the demo users whose job it is. */
+    private void rectified(ProcessInstance instance) {
+        complete(instance, ProblemLifecycle.Elements.REGISTER_PROBLEM, "wangfang", Map.of("registrationDecision", "accept",
+                "category", "efficiency", "severity", "general", "responsibleDepartment", "officeSpace", "responsiblePerson", "马斌"));
+        complete(instance, ProblemLifecycle.Elements.CLAIM_RESPONSIBILITY, "mabin", Map.of("claimDecision", "accept"));
+        complete(instance, ProblemLifecycle.Elements.PLAN_RECTIFICATION, "hujing", Map.of("rectificationPlan", "调配结果一律公示五个工作日"));
+        complete(instance, ProblemLifecycle.Elements.IMPLEMENT_RECTIFICATION, "hujing",
+                Map.of("progressAction", "completed", "progressReport", "已建立公示制度"));
+        complete(instance, ProblemLifecycle.Elements.VERIFY_RECTIFICATION, "wangfang",
+                Map.of("verificationDecision", "pass", "verificationFindings", "现场核实"));
     }
 
     @Test

@@ -10,13 +10,16 @@ import static org.qingfeng.rectification.ProblemLifecycle.Variables.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.qingfeng.ProcessTestSupport;
 import org.qingfeng.engine.InvalidInputException;
+import org.qingfeng.intake.PublicRatings;
 import org.qingfeng.ledger.DepartmentRate;
 import org.qingfeng.ledger.EventType;
 import org.qingfeng.ledger.LedgerQueries;
@@ -50,6 +54,8 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     private ComplaintStatistics complaints;
     @Autowired
     private LedgerQueries queries;
+    @Autowired
+    private PublicRatings publicRatings;
 
     private static final String REGISTRAR = "wangfang";
     private static final String OFFICE_HEAD = "zhoumin";
@@ -447,6 +453,195 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 reopened.id())).isFalse();
     }
 
+    // -- 群众评议 on the service recipients' side of 满意度测评 ------------------------------------------------------
+    // Each test rates in a spring of its own, so no other test's ratings fall into its six-month window.
+
+    @Test
+    void publicRatingsPullTheRecipientRateBelowTheThresholdAndTheRectificationIsReplanned() {
+        moveClockTo(LocalDateTime.of(2036, 3, 3, 9, 0));
+        ratedProblems("canteen", 5, 5, 4, 4, 3, 2, 1, 1);
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+
+        // the evaluator sees what will count before entering anything
+        assertThat(taskVariable(instance, PUBLIC_RATING_COUNT)).isEqualTo(8L);
+        assertThat(taskVariable(instance, PUBLIC_RATING_SATISFIED)).isEqualTo(4L);
+        assertThat(taskVariable(instance, PUBLIC_RATING_PERCENT)).isEqualTo(50.0);
+        assertThat((String) taskVariable(instance, REPORTER_RATINGS)).contains("共8条，满意（4–5分）4条")
+                .contains("基本满意（3分，计入条数、不计满意）1条，不满意（1–2分）3条，满意率50%");
+        // a survey of 90 % alone would pass; with the ratings (90×10 + 4×100) ÷ 18 = 72.2 % does not
+        evaluate(instance, 95, 90, 10);
+
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION);
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 72.2).containsEntry(SATISFACTION_MET, false);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), SATISFACTION_BASIS))
+                .contains("服务对象综合满意度72.2%").contains("（90×10＋4×100）÷（10＋8）＝72.2");
+        long id = record(instance).id();
+        assertThat(jdbc.queryForMap("""
+                select recipient_basis, recipient_respondents, public_ratings, public_ratings_satisfied,
+                    combined_recipient_satisfaction, recipient_satisfaction, satisfaction_met
+                from evaluation where problem_id = ?""", id).values()).extracting(ProblemLifecycleProcessTest::text)
+                .containsExactly("POOLED", "10", "8", "4", "72.2", "90", "false");
+        assertThat(events(instance)).filteredOn(e -> e.type() == EventType.SATISFACTION_ASSESSED).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(OFFICE_HEAD));
+        assertThat(events(instance)).filteredOn(e -> e.type() == EventType.RECTIFICATION_REOPENED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("满意度未达标（内部 95%，服务对象 72.2%）"));
+
+        // the second round's survey starts empty, and the department's better ratings since then count
+        ratedProblems("canteen", 5, 5, 5, 5, 5, 5, 5, 5);
+        plan(instance);
+        implement(instance, "completed");
+        verify(instance, "pass");
+        assertThat(taskVariable(instance, RECIPIENT_SATISFACTION)).isNull();
+        assertThat(taskVariable(instance, PUBLIC_RATING_COUNT)).isEqualTo(16L);
+        evaluate(instance, 95, 90, 10);
+        // (900 + 12 × 100) ÷ 26 = 80.7
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION);
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 80.7);
+    }
+
+    @Test
+    void publicRatingsLiftTheRecipientRateToTheThresholdAndTheProblemCloses() {
+        moveClockTo(LocalDateTime.of(2037, 3, 2, 9, 0));
+        ratedProblems("canteen", 5, 5, 5, 5, 5, 5, 5, 4, 4, 3);
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+
+        // a survey of 80 % alone would fail; with 9 of 10 ratings satisfied (80×10 + 9×100) ÷ 20 = 85.0 % passes
+        evaluate(instance, 90, 80, 10);
+
+        assertThat(instance).isWaitingAt(CLOSE_PROBLEM);
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 85.0);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), SATISFACTION_BASIS))
+                .contains("服务对象综合满意度85%");
+        complete(instance, CLOSE_PROBLEM, OFFICE_HEAD, Map.of(OFFICIAL_REPLY, "经核查属实，已整改完毕，感谢监督。"));
+        assertThat(record(instance).status()).isEqualTo(ProblemStatus.CLOSED);
+        assertThat(jdbc.queryForObject("select satisfaction_met from evaluation where problem_id = ?", Boolean.class,
+                record(instance).id())).isTrue();
+    }
+
+    @Test
+    void withoutASurveyEnoughRatingsDecideTheRecipientSideAlone() {
+        moveClockTo(LocalDateTime.of(2038, 3, 2, 9, 0));
+        ratedProblems("canteen", 5, 5, 4, 4, 5, 3);
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+
+        complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, Map.of(INTERNAL_SATISFACTION, 90, EVALUATION_NOTE, "内部测评30人，服务对象未另行测评"));
+
+        // 5 of 6 satisfied: 83.3 %, below the threshold
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION);
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 83.3);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), SATISFACTION_BASIS))
+                .contains("未另行测评，以近6个月（2037年9月2日起）群众评议6条（满意5条）的满意率为准");
+        assertThat(jdbc.queryForObject("select recipient_basis from evaluation where problem_id = ?", String.class,
+                record(instance).id())).isEqualTo("PUBLIC_RATINGS");
+    }
+
+    @Test
+    void tooFewRatingsCannotStandInForTheSurveyAndRatingsNeedTheSurveysHeadcount() {
+        moveClockTo(LocalDateTime.of(2039, 3, 1, 9, 0));
+        ratedProblems("canteen", 5, 5, 5, 5);
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+
+        assertThatThrownBy(() -> complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD,
+                Map.of(INTERNAL_SATISFACTION, 90, EVALUATION_NOTE, "服务对象未测评")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("群众评议4条，不足5条");
+        assertThatThrownBy(() -> complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD,
+                Map.of(INTERNAL_SATISFACTION, 90, RECIPIENT_SATISFACTION, 90, EVALUATION_NOTE, "服务对象测评")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("「服务对象测评参评人数」为必填项");
+        assertThatThrownBy(() -> evaluate(instance, 90, 90, 0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("参评人数");
+
+        assertThat(instance).isWaitingAt(EVALUATE_SATISFACTION);
+        assertThat(records.count("evaluation", record(instance).id())).isZero();
+        // 100 % of four ratings and 90 % of 20 respondents: 22 of 24
+        evaluate(instance, 90, 90, 20);
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 91.6);
+        assertThat(instance).isWaitingAt(CLOSE_PROBLEM);
+    }
+
+    @Test
+    void ratingsCountFromTheWindowBeforeTheEvaluationOpenedAndNotFromLater() {
+        moveClockTo(LocalDateTime.of(2040, 3, 5, 9, 0));
+        ratedProblemsAt(LocalDateTime.of(2039, 9, 4, 9, 0), "canteen", 1, 1);   // seven months before: too old
+        ratedProblemsAt(LocalDateTime.of(2039, 9, 6, 9, 0), "canteen", 5);      // within six months
+        ratedProblemsAt(LocalDateTime.of(2040, 3, 5, 8, 0), "vehicles", 1);     // another department's
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+        assertThat(taskVariable(instance, PUBLIC_RATING_COUNT)).isEqualTo(1L);
+
+        // rated while the evaluation is open: counts in the department's next evaluation, not in this one
+        ratedProblemsAt(LocalDateTime.of(2040, 3, 5, 15, 0), "canteen", 1, 1, 1);
+        moveClockTo(LocalDateTime.of(2040, 3, 6, 9, 0));
+        evaluate(instance, 90, 90, 9);
+
+        // (90 × 9 + 100) ÷ 10 = 91
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 91.0).containsEntry(PUBLIC_RATING_COUNT, 1L);
+        assertThat(instance).isWaitingAt(CLOSE_PROBLEM);
+    }
+
+    @Test
+    void clientSentRatingFiguresAreIgnoredForTheLedgersOwn() {
+        moveClockTo(LocalDateTime.of(2041, 3, 4, 9, 0));
+        ratedProblems("canteen", 1, 1, 1, 1, 1);
+        ProcessInstance instance = rectifying("canteen");
+        implement(instance, "completed");
+        verify(instance, "pass");
+
+        Map<String, Object> forged = new HashMap<>(Map.of(INTERNAL_SATISFACTION, 95, RECIPIENT_SATISFACTION, 90,
+                RECIPIENT_RESPONDENTS, 10, EVALUATION_NOTE, "测评", PUBLIC_RATING_COUNT, 0, PUBLIC_RATING_SATISFIED, 0));
+        complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, forged);
+
+        // 900 ÷ 15 = 60
+        assertThat(instance).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 60.0).containsEntry(PUBLIC_RATING_COUNT, 5L);
+        assertThat(instance).isWaitingAt(PLAN_RECTIFICATION);
+    }
+
+    @Test
+    void aMergedReportsRatingCountsOnceForTheDepartmentThatHandledTheProblem() {
+        moveClockTo(LocalDateTime.of(2042, 3, 3, 9, 0));
+        // merged while the original was not yet registered: the duplicate's row never learns the department
+        ProcessInstance original = reportTo("canteen", "机关食堂三楼自助餐厅收银员多收费，找零时态度恶劣");
+        ProcessInstance duplicate = reportTo("canteen", "食堂三楼自助餐厅收银员多收钱，找零的时候态度还很恶劣");
+        complete(duplicate, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, original.getBusinessKey()));
+        assertThat(record(duplicate).departmentId()).isNull();
+        register(original, "canteen");
+        claim(original);
+        plan(original);
+        implement(original, "completed");
+        verify(original, "pass");
+        evaluate(original, 95, 95, 10);
+        complete(original, CLOSE_PROBLEM, OFFICE_HEAD, Map.of(OFFICIAL_REPLY, "已核实并退还多收款项，感谢监督。"));
+        // both reporters rate with their own query codes: one voice each
+        rate(record(original).id(), 5);
+        rate(record(duplicate).id(), 1);
+
+        moveClockTo(LocalDateTime.of(2042, 4, 1, 9, 0));
+        ProcessInstance next = rectifying("canteen");
+        implement(next, "completed");
+        verify(next, "pass");
+
+        assertThat(taskVariable(next, PUBLIC_RATING_COUNT)).isEqualTo(2L);
+        assertThat(taskVariable(next, PUBLIC_RATING_SATISFIED)).isEqualTo(1L);
+        Date from = at(LocalDateTime.of(2042, 1, 1, 0, 0));
+        Date to = at(LocalDateTime.of(2042, 4, 1, 9, 0));
+        assertThat(publicRatings.byDepartment(from, to)).singleElement().satisfies(r -> {
+            assertThat(r.departmentId()).isEqualTo("canteen");
+            assertThat(r.ratings()).isEqualTo(2);
+            assertThat(r.dissatisfied()).isEqualTo(1);
+        });
+        // (95 × 10 + 100) ÷ 12 = 87.5
+        evaluate(next, 95, 95, 10);
+        assertThat(next).variables().containsEntry(COMBINED_RECIPIENT_SATISFACTION, 87.5);
+    }
+
     @Test
     void internalProblemIsJudgedOnStaffSatisfactionAlone() {
         ProcessInstance instance = report("staff", "采购审批材料反复要求补交，效率低");
@@ -640,6 +835,46 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     private void evaluate(ProcessInstance instance, int internal, int recipient) {
         complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, Map.of(
                 INTERNAL_SATISFACTION, internal, RECIPIENT_SATISFACTION, recipient, EVALUATION_NOTE, "内部30人，服务对象20人"));
+    }
+
+    private void evaluate(ProcessInstance instance, int internal, int recipient, int respondents) {
+        complete(instance, EVALUATE_SATISFACTION, OFFICE_HEAD, Map.of(INTERNAL_SATISFACTION, internal,
+                RECIPIENT_SATISFACTION, recipient, RECIPIENT_RESPONDENTS, respondents, EVALUATION_NOTE, "内部30人，服务对象问卷"));
+    }
+
+    private Object taskVariable(ProcessInstance instance, String name) {
+        return engine.getTaskService().getVariable(openTask(instance, EVALUATE_SATISFACTION).getId(), name);
+    }
+
+    /** Closed problems of {@code department} that their reporters rated with {@code scores} a day ago. */
+    private void ratedProblems(String department, int... scores) {
+        ratedProblemsAt(LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).minusDays(1), department, scores);
+    }
+
+    private void ratedProblemsAt(LocalDateTime ratedAt, String department, int... scores) {
+        Timestamp closed = Timestamp.from(at(ratedAt.minusDays(2)).toInstant());
+        for (int score : scores) {
+            String number = "PJ-" + UUID.randomUUID().toString().substring(0, 12);
+            jdbc.update("""
+                    insert into problem (number, channel, reporter_type, external_origin, description, reported_at, status, stage,
+                        category, severity, department_id, registered_at, deadline, closed_at, closed_on_time, updated_at)
+                    values (?, 'onlinePlatform', 'public', true, '群众评议测试问题', ?, 'CLOSED', 'AWAITING_REVISIT',
+                        'attitude', 'general', ?, ?, ?, ?, true, ?)""",
+                    number, closed, department, closed, closed, closed, closed);
+            jdbc.update("insert into public_rating (problem_id, score, rated_at) select id, ?, ? from problem where number = ?",
+                    score, Timestamp.from(at(ratedAt).toInstant()), number);
+        }
+    }
+
+    /** A column's value as people read it: 72.2, not 72.20. */
+    private static String text(Object value) {
+        return value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    }
+
+    /** The reporter's rating of the closed problem, as the public page stores it. */
+    private void rate(long problemId, int score) {
+        jdbc.update("insert into public_rating (problem_id, score, rated_at) values (?, ?, ?)", problemId, score,
+                new Timestamp(ClockUtil.getCurrentTime().getTime()));
     }
 
     private void holdInterview(ProcessInstance interview, String interviewer, String newDeadline) {

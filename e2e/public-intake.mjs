@@ -2,10 +2,12 @@
 // number and query code, follows the progress while the demo users carry the problem to closure through the engine's
 // REST API (each step as the user whose job it is), then rates it. Checks on the way: one report per form fill even
 // when the same submission is sent again, text that looks like HTML stays text (from the reporter and from staff),
-// and the page runs under its strict Content-Security-Policy without a violation. Screenshots go to target/e2e/.
+// and the page runs under its strict Content-Security-Policy without a violation. Then the rating counts: the
+// department's next problem is evaluated in Tasklist with the rating among the 群众评议 its form shows and pools.
+// Screenshots go to target/e2e/.
 // Usage: QINGFENG_URL=http://localhost:8080 node e2e/public-intake.mjs
 import { deflateSync } from 'node:zlib';
-import { base, browser, engine, shots } from './tasklist.mjs';
+import { base, browser, completeTask, engine, login, openTask, shots } from './tasklist.mjs';
 
 const password = 'qingfeng';
 const payload = '<img src=x onerror=alert(1)>';
@@ -112,6 +114,57 @@ async function refreshedStage() {
   ]);
   await page.waitForSelector('#refresh-status:not([disabled])');
   return page.textContent('#progress-stage');
+}
+
+/**
+ * 群众评议 counts on the service recipients' side: the department's next problem is evaluated in Tasklist, whose form
+ * shows the ratings counted (the one just given among them), asks for the survey's headcount once a survey rate is
+ * entered, and shows the pooled rate that the decision then uses.
+ */
+async function ratingCountsInTheNextEvaluation() {
+  const started = await engineAs('wangfang', '/process-definition/key/problemLifecycle/submit-form', { variables: {
+    channel: { value: 'hotline' }, reporterType: { value: 'public' },
+    problemDescription: { value: `食堂收费窗口不开票据（${Date.now()}）` } } });
+  const next = started.businessKey;
+  await complete('wangfang', next, 'registerProblemUserTask', { registrationDecision: 'accept', category: 'serviceQuality',
+    severity: 'general', responsibleDepartment: 'canteen', responsiblePerson: '刘强' });
+  await complete('liuqiang', next, 'claimResponsibilityUserTask', { claimDecision: 'accept' });
+  await complete('huangli', next, 'planRectificationUserTask', { rectificationPlan: '收费窗口一律开具票据并公示' });
+  await complete('huangli', next, 'implementRectificationUserTask', { progressAction: 'completed', progressReport: '已公示' });
+  await complete('wangfang', next, 'verifyRectificationUserTask', { verificationDecision: 'pass', verificationFindings: '属实' });
+  const task = await taskOf('zhoumin', next, 'evaluateSatisfactionUserTask');
+  const counted = await engine(`/task/${task.id}/variables`);
+  const ratings = counted.publicRatingCount.value;
+  const satisfied = counted.publicRatingSatisfied.value;
+  expect(ratings >= 1 && satisfied >= 1, `the rating just given should count: ${ratings} ratings, ${satisfied} satisfied`);
+
+  const office = await login('zhoumin');
+  try {
+    await openTask(office, task);
+    const shown = await office.inputValue('[id$="Field_reporterRatings"]');
+    expect(shown.includes(`共${ratings}条`) && shown.includes(`满意（4–5分）${satisfied}条`), `群众评议 as counted: ${shown}`);
+    expect(!shown.includes(payload), 'the form must show figures, not what reporters wrote');
+    const respondents = office.locator('[id$="Field_recipientRespondents"]');
+    expect(await respondents.count() === 0, '参评人数 is asked for only with a survey rate');
+    // form-js applies a number field's input after a short delay; give each number field time to settle
+    await office.fill('[id$="Field_internalSatisfaction"]', '95');
+    await office.waitForTimeout(600);
+    await office.fill('[id$="Field_recipientSatisfaction"]', '80');
+    await office.waitForTimeout(600);
+    await office.waitForSelector('text=服务对象综合满意度（提交后按此评定）：请填写服务对象测评参评人数');
+    await respondents.fill('9');
+    await office.waitForTimeout(600);
+    const pooled = Math.floor((80 * 9 + satisfied * 100) * 10 / (9 + ratings)) / 10;
+    await office.waitForSelector(`text=服务对象综合满意度（提交后按此评定）：${pooled}%，测评与群众评议按人数合并`);
+    await office.fill('[id$="Field_evaluationNote"]', '内部20人，服务对象9人');
+    await completeTask(office, '满意度测评-计入群众评议');
+    const [instance] = await engine(`/process-instance?businessKey=${next}`);
+    const used = await engine(`/process-instance/${instance.id}/variables/combinedRecipientSatisfaction`);
+    expect(used.value === pooled, `the decision used ${used.value}%, the form showed ${pooled}%`);
+    console.log(`ok zhoumin: ${next} evaluated with ${ratings} public ratings counted, service recipients ${pooled}%`);
+  } finally {
+    await office.context().close();
+  }
 }
 
 try {
@@ -229,8 +282,9 @@ try {
   const rectified = await refreshedStage();
   console.log(`ok reporter: during rectification sees ${rectified}`);
   await complete('wangfang', number, 'verifyRectificationUserTask', { verificationDecision: 'pass', verificationFindings: '现场核查属实' });
+  // the headcount matters only when earlier ratings of the department are pooled with the survey
   await complete('zhoumin', number, 'evaluateSatisfactionUserTask', { internalSatisfaction: 95, recipientSatisfaction: 90,
-    evaluationNote: '内部20人，服务对象10人' });
+    recipientRespondents: 10, evaluationNote: '内部20人，服务对象10人' });
   const officialReply = `您反映的问题已整改，收费窗口可开具票据。原文中的 ${payload} 按文字保存。感谢您的监督。`;
   await complete('zhoumin', number, 'closeProblemUserTask', { officialReply });
 
@@ -260,6 +314,8 @@ try {
   });
   expect(secondRating.status === 409, `a second rating should be refused with 409, got ${secondRating.status}`);
   console.log('ok reporter: rated 5 stars, once');
+
+  await ratingCountsInTheNextEvaluation();
 
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width <= 375, `the page should fit a 375px screen, is ${width}px wide`);

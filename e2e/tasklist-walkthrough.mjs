@@ -74,16 +74,39 @@ try {
     await p.check('text=核查通过');
     await p.fill('[id$="Field_verificationFindings"]', '现场核查属实');
   }, 'evaluateSatisfactionUserTask');
+  let shownRate;
   await step('zhoumin', number, '开展满意度测评', async p => {
+    // 群众评议 of the department: what counts, as the form was given it when the task opened
+    const [task] = await engine(`/task?processInstanceBusinessKey=${number}&taskDefinitionKey=evaluateSatisfactionUserTask`);
+    const counted = await engine(`/task/${task.id}/variables`);
+    const ratings = counted.publicRatingCount.value;
+    const satisfied = counted.publicRatingSatisfied.value;
+    const shown = await p.inputValue('[id$="Field_reporterRatings"]');
+    if (!shown.includes(ratings === 0 ? '暂无举报人评价' : `共${ratings}条`)) throw new Error(`群众评议 should show ${ratings}: ${shown}`);
     // form-js applies a number field's input after a short delay and, if another field was typed into meanwhile,
     // with the form's older state, which empties that field again; so give each number field time to settle
     await p.fill('[id$="Field_internalSatisfaction"]', '92');
     await p.waitForTimeout(600);
     await p.fill('[id$="Field_recipientSatisfaction"]', '88');
     await p.waitForTimeout(600);
+    // the survey's headcount is asked for only when ratings are pooled with it (another run may have rated canteen)
+    const respondents = p.locator('[id$="Field_recipientRespondents"]');
+    if ((await respondents.count() > 0) !== (ratings > 0)) throw new Error(`参评人数 should be asked for iff ratings count (${ratings})`);
+    if (ratings > 0) {
+      await respondents.fill('10');
+      await p.waitForTimeout(600);
+    }
     await p.fill('[id$="Field_evaluationNote"]', '内部20人，服务对象10人');
+    shownRate = ratings > 0 ? Math.floor((88 * 10 + satisfied * 100) * 10 / (10 + ratings)) / 10 : 88;
+    await p.waitForSelector(`text=服务对象综合满意度（提交后按此评定）：${shownRate}%`);
   }, 'closeProblemUserTask');
+  const [instance] = await engine(`/process-instance?businessKey=${number}`);
+  const assessed = await engine(`/process-instance/${instance.id}/variables/combinedRecipientSatisfaction`);
+  if (assessed.value !== shownRate) throw new Error(`the decision used ${assessed.value}%, the form showed ${shownRate}%`);
+  console.log(`ok the decision used the service recipients' rate the form showed: ${shownRate}%`);
   await step('zhoumin', number, '审核销号并答复', async p => {
+    const basis = await p.inputValue('[id$="Field_satisfactionBasis"]');
+    if (!basis.includes(`满意度${shownRate}%`)) throw new Error(`满意度测评结果 should name ${shownRate}%: ${basis}`);
     await p.fill('[id$="Field_officialReply"]', '您反映的问题已整改完毕，感谢您的监督。');
   }, 'revisitDueTimerEvent');
   console.log(`${number} carried from report to closure in Tasklist`);

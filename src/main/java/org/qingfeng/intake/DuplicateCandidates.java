@@ -1,10 +1,10 @@
 package org.qingfeng.intake;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,34 +109,50 @@ public class DuplicateCandidates {
             args.addAll(List.of(report.departmentId(), report.departmentId(), report.departmentId()));
         }
         args.add(MAX_COMPARED);
-        List<Candidate> candidates = new ArrayList<>();
-        jdbc.query("""
-                select p.id, p.number, p.description, p.place, p.status, p.stage from problem p
+        // ids first; texts only of problems whose fingerprints are not kept yet, details only of the alike
+        List<Long> compared = jdbc.queryForList("""
+                select p.id from problem p
                 where p.status in (?, ?) and p.reported_at >= ? and p.id <> ? %s
-                order by p.reported_at desc, p.id desc limit ?""".formatted(department), rs -> {
-            Texts other = fingerprints.computeIfAbsent(rs.getLong("id"), id -> texts(rs));
+                order by p.reported_at desc, p.id desc limit ?""".formatted(department), Long.class, args.toArray());
+        List<Long> unknown = compared.stream().filter(id -> !fingerprints.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            jdbc.query("select id, description, place from problem where id in (" + placeholders(unknown.size()) + ")",
+                    rs -> {
+                        fingerprints.put(rs.getLong("id"), new Texts(TextSimilarity.fingerprint(rs.getString("description")),
+                                TextSimilarity.fingerprint(rs.getString("place"))));
+                    }, unknown.toArray());
+        }
+        Map<Long, Double> alike = new HashMap<>();
+        for (long id : compared) {
+            Texts other = fingerprints.get(id);
+            if (other == null) {
+                continue; // removed from the ledger meanwhile
+            }
             double score = TextSimilarity.dice(reportBigrams, other.description());
             if (placeBigrams.length > 0 && other.place().length > 0) {
                 score = (1 - PLACE_WEIGHT) * score + PLACE_WEIGHT * TextSimilarity.dice(placeBigrams, other.place());
             }
             if (score >= settings.threshold()) {
-                candidates.add(new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
-                        ProblemStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
-                        Math.round(score * 100) / 100.0));
+                alike.put(id, Math.round(score * 100) / 100.0);
             }
-        }, args.toArray());
+        }
+        if (alike.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> candidates = jdbc.query(
+                "select id, number, description, status, stage from problem where id in (" + placeholders(alike.size()) + ")",
+                (rs, n) -> new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
+                        ProblemStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+                        alike.get(rs.getLong("id"))),
+                alike.keySet().toArray());
         return candidates.stream()
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::number))
                 .limit(settings.limit())
                 .toList();
     }
 
-    private static Texts texts(ResultSet rs) {
-        try {
-            return new Texts(TextSimilarity.fingerprint(rs.getString("description")), TextSimilarity.fingerprint(rs.getString("place")));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** The department a report names by id or by name, if one exists. */

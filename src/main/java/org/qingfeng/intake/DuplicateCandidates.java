@@ -139,12 +139,16 @@ public class DuplicateCandidates {
         if (alike.isEmpty()) {
             return List.of();
         }
+        // only those that can be among the offered: as alike as the limit-th best or more (ties are settled by number)
+        double cutoff = alike.values().stream().sorted(Comparator.reverseOrder()).skip(Math.max(0, settings.limit() - 1))
+                .findFirst().orElse(0.0);
+        List<Long> offered = alike.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey).toList();
         List<Candidate> candidates = jdbc.query(
-                "select id, number, description, status, stage from problem where id in (" + placeholders(alike.size()) + ")",
+                "select id, number, description, status, stage from problem where id in (" + placeholders(offered.size()) + ")",
                 (rs, n) -> new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
                         ProblemStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
                         alike.get(rs.getLong("id"))),
-                alike.keySet().toArray());
+                offered.toArray());
         return candidates.stream()
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::number))
                 .limit(settings.limit())

@@ -61,6 +61,8 @@ public class AuditTrail {
     private static final int SEAL_BATCH = 500;
     /** How often waiting entries are looked for without a commit of this node asking (other nodes, a crash). */
     private static final long SWEEP_SECONDS = 5;
+    /** How long the sealer lets commits gather after the first asks, so that a busy moment is chained in one go. */
+    private static final long GATHER_MILLIS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
@@ -155,10 +157,10 @@ public class AuditTrail {
     private void requestSeal() {
         if (sealQueued.compareAndSet(false, true)) {
             try {
-                sealer.execute(() -> {
+                sealer.schedule(() -> {
                     sealQueued.set(false);
                     sealQuietly();
-                });
+                }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 sealQueued.set(false); // shutting down: the final seal or the next start chains them
             }

@@ -1,10 +1,13 @@
 package org.qingfeng.engine;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +20,13 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The status of a failed /engine-rest call, where Camunda's own mapping says 500 for what is the caller's business:
+ * The status of a failed call to /engine-rest or to the webapps' engine API (/camunda/api/engine/engine/{name}/…, which
+ * Tasklist and Cockpit call), where Camunda's own mapping says 500 for what is the caller's business:
  * <ul>
  * <li>409 when another request changed the same data at the same moment ({@link OptimisticLockingException}), and
  * when a task is completed that has just been completed by someone else (it is in the history, ended);</li>
@@ -29,15 +34,22 @@ import org.slf4j.LoggerFactory;
  * <li>403 for missing rights ({@link AuthorizationException}), 400 for bad input — as Camunda already does.</li>
  * </ul>
  * Everything else keeps Camunda's status and body ({@code type}, {@code message}, {@code code}).
+ * <p>
+ * {@link EngineRestConfig} puts the two mappers in place of Camunda's in /engine-rest; {@link WebappEngineApiErrors}
+ * adds them to the webapps' engine API, where their priority makes them win over Camunda's mappers of the same types.
  */
 public final class EngineRestErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
     private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+    private static final Pattern ENGINE_NAME = Pattern.compile("(?:^|/)engine/([^/]+)/");
     private static final Pattern NOT_FOUND_MESSAGE = Pattern.compile("(?i)(cannot find|not found|does ?n[o']t exist|no .* found)");
 
     /** ENGINE-17007: a Java-serialized variable sent while java-serialization-format-enabled is false. */
     private static final String JAVA_SERIALIZATION_PROHIBITED = "Java serialization format is prohibited";
+
+    /** Jersey prefers the lower number: below the default (USER) of Camunda's mappers, ours win beside them. */
+    static final int PRIORITY = Priorities.USER - 100;
 
     private EngineRestErrors() {
     }
@@ -101,6 +113,12 @@ public final class EngineRestErrors {
         return m.find() ? m.group(1) : null;
     }
 
+    /** The engine the webapps' engine API addresses: engine/{name}/… in its path, else the default engine. */
+    private static ProcessEngine engineNamedIn(String path) {
+        Matcher m = path == null ? null : ENGINE_NAME.matcher(path);
+        return EngineUtil.lookupProcessEngine(m != null && m.find() ? m.group(1) : null);
+    }
+
     private static boolean wasCompleted(Supplier<ProcessEngine> engine, String taskId) {
         try {
             return engine.get().getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
@@ -111,36 +129,50 @@ public final class EngineRestErrors {
     }
 
     /** Replaces Camunda's RestExceptionHandler. */
+    @Priority(PRIORITY)
     public static final class RestExceptions implements ExceptionMapper<RestException> {
 
-        private final Supplier<ProcessEngine> engine;
+        private final Function<String, ProcessEngine> engine;
         @Context
         UriInfo uri;
 
+        /** For the webapps' engine API, whose Jersey servlet creates the mapper: the engine is the one in the path. */
+        public RestExceptions() {
+            this.engine = EngineRestErrors::engineNamedIn;
+        }
+
         public RestExceptions(Supplier<ProcessEngine> engine) {
-            this.engine = engine;
+            this.engine = path -> engine.get();
         }
 
         @Override
         public Response toResponse(RestException exception) {
-            return EngineRestErrors.toResponse(exception, engine, uri == null ? null : uri.getPath());
+            String path = uri == null ? null : uri.getPath();
+            return EngineRestErrors.toResponse(exception, () -> engine.apply(path), path);
         }
     }
 
     /** Replaces Camunda's ProcessEngineExceptionHandler. */
+    @Priority(PRIORITY)
     public static final class EngineExceptions implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
 
-        private final Supplier<ProcessEngine> engine;
+        private final Function<String, ProcessEngine> engine;
         @Context
         UriInfo uri;
 
+        /** For the webapps' engine API, whose Jersey servlet creates the mapper: the engine is the one in the path. */
+        public EngineExceptions() {
+            this.engine = EngineRestErrors::engineNamedIn;
+        }
+
         public EngineExceptions(Supplier<ProcessEngine> engine) {
-            this.engine = engine;
+            this.engine = path -> engine.get();
         }
 
         @Override
         public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
-            return EngineRestErrors.toResponse(exception, engine, uri == null ? null : uri.getPath());
+            String path = uri == null ? null : uri.getPath();
+            return EngineRestErrors.toResponse(exception, () -> engine.apply(path), path);
         }
     }
 }

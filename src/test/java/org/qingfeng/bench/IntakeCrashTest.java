@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.QingfengApplication;
 import org.qingfeng.TestPostgres;
+import org.qingfeng.ledger.audit.AuditHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,9 @@ class IntakeCrashTest {
         assertThat(verified.duplicated).as("reports that exist twice").isEmpty();
         assertThat(verified.problems).as("problems in the ledger = reports sent").isEqualTo(sent.size());
         assertThat(verified.instances).as("running lifecycle instances = problems").isEqualTo(verified.problems);
+        assertThat(verified.auditWaiting).as("audit entries left unchained after a clean stop").isZero();
+        assertThat(verified.auditBrokenLinks).as("breaks in the audit chain").isZero();
+        assertThat(verified.problemsWithoutReportEntry).as("problems whose report is not in the audit chain").isZero();
     }
 
     // -- the application in a JVM of its own ----------------------------------------------------------------------
@@ -214,6 +218,10 @@ class IntakeCrashTest {
         final List<String> duplicated = new ArrayList<>();
         long problems;
         long instances;
+        long auditEntries;
+        long auditWaiting;
+        long auditBrokenLinks;
+        long problemsWithoutReportEntry;
     }
 
     private Verification verify(String database) throws SQLException {
@@ -253,8 +261,29 @@ class IntakeCrashTest {
                 rs.next();
                 v.instances = rs.getLong(1);
             }
+            // the audit chain after the kills: every report's entry chained (what waited at a kill was chained after the
+            // restart), numbered without gaps, each entry linked to the one before, the head at the last
+            v.auditEntries = count(db, "select count(*) from audit_entry");
+            v.auditWaiting = count(db, "select count(*) from audit_pending");
+            v.auditBrokenLinks = count(db, """
+                    select count(*) from audit_entry a left join audit_entry b on b.seq = a.seq - 1
+                    where (a.seq = 1 and a.prev_hash <> '%s') or (a.seq > 1 and (b.seq is null or b.entry_hash <> a.prev_hash))"""
+                    .formatted(AuditHash.GENESIS))
+                    + count(db, "select count(*) from audit_chain_head h where h.last_seq <> (select coalesce(max(seq), 0) from audit_entry)")
+                    + count(db, "select count(*) from audit_chain_head h where h.last_seq > 0 and h.last_hash <> "
+                            + "(select entry_hash from audit_entry where seq = h.last_seq)");
+            v.problemsWithoutReportEntry = count(db, """
+                    select count(*) from problem p
+                    where not exists (select 1 from audit_entry a where a.problem_id = p.id and a.operation = 'REPORT')""");
         }
         return v;
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private String report(List<Round> rounds, int[] lastResend, Verification v) {
@@ -282,7 +311,10 @@ class IntakeCrashTest {
                 .append("; running lifecycle instances: ").append(v.instances)
                 .append("; answered but missing: ").append(v.missing.size())
                 .append("; without process instance: ").append(v.withoutInstance.size())
-                .append("; existing twice: ").append(v.duplicated.size()).append(".\n");
+                .append("; existing twice: ").append(v.duplicated.size()).append(".\n")
+                .append("Audit chain: ").append(v.auditEntries).append(" entries; still waiting to be chained: ")
+                .append(v.auditWaiting).append("; broken links, gaps or head mismatches: ").append(v.auditBrokenLinks)
+                .append("; problems without their report's entry: ").append(v.problemsWithoutReportEntry).append(".\n");
         return out.toString();
     }
 }

@@ -181,6 +181,10 @@ public class AuditTrail {
      * @return how many entries it chained
      */
     public long seal() {
+        // readers and the sweep call this all the time: with nothing waiting, take neither a transaction nor the lock
+        if (jdbc.queryForList("select id from audit_pending fetch first 1 rows only", Long.class).isEmpty()) {
+            return 0;
+        }
         long sealed = 0;
         while (true) {
             Integer chained = ownTransaction.execute(status -> chainWaiting());
@@ -196,9 +200,7 @@ public class AuditTrail {
         Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
                 (rs, row) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash")));
         List<Object[]> waiting = new ArrayList<>();
-        JdbcTemplate batch = new JdbcTemplate(jdbc.getDataSource());
-        batch.setMaxRows(SEAL_BATCH);
-        batch.query("select * from audit_pending order by id", rs -> {
+        jdbc.query("select * from audit_pending order by id fetch first " + SEAL_BATCH + " rows only", rs -> {
             waiting.add(new Object[] {rs.getLong("id"), rs.getObject("recorded_at", LocalDateTime.class), rs.getString("actor"),
                     rs.getObject("problem_id", Long.class), rs.getString("kind"), rs.getString("operation"),
                     rs.getString("activity_id"), rs.getObject("event_id", Long.class), rs.getString("detail")});

@@ -12,8 +12,6 @@ public final class Groups {
     public static final String STAFF = "staff";
     /** 流程设计人员: the only ones who deploy processes, decisions and forms. */
     public static final String PROCESS_DESIGNERS = "processDesigners";
-    /** Camunda's administrators, created from camunda.bpm.admin-user with every permission. */
-    public static final String ADMINISTRATORS = "camunda-admin";
 
     private Groups() {
     }

@@ -51,7 +51,7 @@ public class IntegrityLetterController {
         String department = departmentId == null || departmentId.isBlank() ? null : departmentId.trim();
         Visibility.Scope scope = visibility.current();
         if (department != null) {
-            visibility.requireVisible(department);
+            scope.require(department);
         }
         return letters.list(department, raisedIn).stream().filter(letter -> scope.sees(letter.departmentId())).toList();
     }

@@ -110,11 +110,10 @@ public class LedgerController {
     @GetMapping("/problems/{number}/audit")
     @Operation(summary = "审计日志 of one problem: every ledger change and timeline entry, who and when, with its hash-chain links")
     public List<AuditEntry> audit(@PathVariable String number) {
-        // the same lookup as the problem's detail, so whoever may read the one may read the other
-        queries.find(number)
+        // the same rule as the problem's detail, so whoever may read the one may read the other
+        long id = ledger.findByNumber(number)
                 .filter(found -> visibility.current().sees(found.departmentId()))
-                .orElseThrow(() -> new NoSuchElementException("no problem " + number));
-        long id = ledger.findByNumber(number).orElseThrow().id();
+                .orElseThrow(() -> new NoSuchElementException("no problem " + number)).id();
         return auditTrail.ofProblem(id);
     }
 
@@ -156,7 +155,7 @@ public class LedgerController {
             return filter;
         }
         if (filter.departmentId() != null) {
-            visibility.requireVisible(filter.departmentId());
+            scope.require(filter.departmentId());
         }
         return filter.within(scope.departmentIds());
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.qingfeng.identity.Departments;
+import org.qingfeng.identity.Visibility;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.ledger.ProblemStatus;
@@ -31,13 +32,15 @@ public class DuplicateController {
     private final ProblemLedger ledger;
     private final Departments departments;
     private final LedgerLabels labels;
+    private final Visibility visibility;
 
     public DuplicateController(DuplicateCandidates duplicates, ProblemLedger ledger, Departments departments,
-            LedgerLabels labels) {
+            LedgerLabels labels, Visibility visibility) {
         this.duplicates = duplicates;
         this.ledger = ledger;
         this.departments = departments;
         this.labels = labels;
+        this.visibility = visibility;
     }
 
     @GetMapping("/duplicates")
@@ -49,13 +52,21 @@ public class DuplicateController {
         if (number == null || number.isBlank()) {
             throw new BadParameterException("number", "请提供台账编号，例如 number=ZF-2026-000123");
         }
-        ProblemRecord problem = ledger.findByNumber(number.trim())
+        Visibility.Scope scope = visibility.current();
+        // the same rule as the ledger API: another department's problem is not found, its candidates are refused
+        ProblemRecord problem = ledger.findByNumber(number.trim()).filter(p -> scope.sees(p.departmentId()))
                 .orElseThrow(() -> new NoSuchElementException("台账中没有问题" + number));
         boolean chosen = department != null && !department.isBlank();
         if (chosen && departments.find(department).isEmpty()) {
             throw new BadParameterException("department", "科室不存在：" + department);
         }
-        return duplicates.forProblem(problem.id(), chosen ? department : null).stream()
+        String searched = chosen ? department : null;
+        if (!scope.all()) {
+            // without a department the search may span every department: someone who sees only some names one
+            searched = chosen ? department : problem.departmentId();
+            scope.require(searched);
+        }
+        return duplicates.forProblem(problem.id(), searched).stream()
                 .map(c -> new Duplicate(c.number(), c.excerpt(),
                         c.status() == ProblemStatus.REPORTED ? "待登记" : labels.stage(c.stage()), c.score()))
                 .toList();

@@ -132,9 +132,32 @@ class DuplicateCandidatesTest extends ProcessTestSupport {
         assertThat(DuplicateCandidates.excerpt("短")).isEqualTo("短");
     }
 
+    @Test
+    void aDepartmentSeesTheCandidatesOfItsOwnProblemsOnly() {
+        long procurement = registered("procurement", "办公用品采购价格明显高于市场价，采购过程不公开", LocalDateTime.of(2026, 2, 25, 10, 0));
+        long canteen = registered("canteen", "食堂窗口工作人员态度恶劣，对排队群众大声呵斥", LocalDateTime.of(2026, 2, 26, 10, 0));
+        String procurementNumber = ledger.find(procurement).orElseThrow().number();
+        String canteenNumber = ledger.find(canteen).orElseThrow().number();
+
+        // 机关食堂 (huangli): another department's problem is not found, another department's candidates are refused
+        assertThat(get("huangli", "/api/intake/duplicates?number=" + procurementNumber, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("huangli", "/api/intake/duplicates?number=" + canteenNumber + "&department=procurement", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("huangli", "/api/intake/duplicates?number=" + canteenNumber, List.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // the work-style office searches any department
+        assertThat(get("/api/intake/duplicates?number=" + canteenNumber + "&department=procurement", List.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     private <T> ResponseEntity<T> get(String url, Class<T> type) {
+        return get("wangfang", url, type);
+    }
+
+    private <T> ResponseEntity<T> get(String user, String url, Class<T> type) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("wangfang", DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
+        headers.setBasicAuth(user, DemoOrganisation.PASSWORD, StandardCharsets.UTF_8);
         return rest.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), type);
     }
 

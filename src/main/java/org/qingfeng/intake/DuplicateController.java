@@ -8,7 +8,6 @@ import org.qingfeng.identity.Departments;
 import org.qingfeng.identity.Visibility;
 import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.ledger.ProblemRecord;
-import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.api.BadParameterException;
 import org.qingfeng.ledger.api.LedgerLabels;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,7 @@ public class DuplicateController {
         }
         return duplicates.forProblem(problem.id(), searched).stream()
                 .map(c -> new Duplicate(c.number(), c.excerpt(),
-                        c.status() == ProblemStatus.REPORTED ? "待登记" : labels.stage(c.stage()), c.score()))
+                        labels.progress(c.status(), c.stage()), c.score()))
                 .toList();
     }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.qingfeng.intake.DuplicateCandidates;
-import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.api.LedgerLabels;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,7 @@ public class OfferDuplicatesListener implements TaskListener {
         List<Map<String, Object>> candidates = duplicates.forProblem(ProblemContext.problemId(task)).stream()
                 .map(c -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
-                    String stage = c.status() == ProblemStatus.REPORTED ? "待登记" : labels.stage(c.stage());
+                    String stage = labels.progress(c.status(), c.stage());
                     entry.put("label", "%s（%s，相似度%d%%）%s".formatted(c.number(), stage, Math.round(c.score() * 100), c.excerpt()));
                     entry.put("value", c.number());
                     entry.put("number", c.number());

@@ -67,6 +67,11 @@ public class LedgerLabels {
         return STAGE.get(stage);
     }
 
+    /** Where an open problem stands, in one word: 待登记 while it awaits registration, its stage after. */
+    public String progress(ProblemStatus status, Stage stage) {
+        return status == ProblemStatus.REPORTED ? status(status) : stage(stage);
+    }
+
     public String warning(WarningColour colour) {
         return WARNING.get(colour);
     }

@@ -346,7 +346,8 @@ public class ProblemLedger {
                 date(rs, "closed_at"),
                 (Boolean) rs.getObject("closed_on_time"),
                 (Long) rs.getObject("rebound_of", Long.class),
-                (Long) rs.getObject("merged_into", Long.class));
+                (Long) rs.getObject("merged_into", Long.class),
+                rs.getBoolean("external_origin"));
     }
 
     /**

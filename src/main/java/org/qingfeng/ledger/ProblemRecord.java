@@ -22,5 +22,7 @@ public record ProblemRecord(
         Boolean closedOnTime,
         Long reboundOf,
         /** The problem this duplicate report was merged into (合并重复件), if it was. */
-        Long mergedInto) {
+        Long mergedInto,
+        /** Reported by a member of the public or an enterprise: service recipients rate it too (双满意度). */
+        boolean externalOrigin) {
 }

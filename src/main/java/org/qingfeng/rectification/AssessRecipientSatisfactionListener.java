@@ -39,7 +39,7 @@ public class AssessRecipientSatisfactionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long id = ProblemContext.problemId(task);
         ProblemRecord problem = ledger.find(id).orElseThrow();
-        boolean external = Boolean.TRUE.equals(task.getVariable(EXTERNAL_ORIGIN));
+        boolean external = problem.externalOrigin();
         RecipientSatisfaction.Counted counted = satisfaction.counted(problem.departmentId(), task.getCreateTime());
         RecipientSatisfaction.Survey survey = new RecipientSatisfaction.Survey(rate(task), respondents(task));
         RecipientSatisfaction.Assessment assessment =

@@ -32,7 +32,7 @@ public class CountPublicRatingsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         ProblemRecord problem = ledger.find(ProblemContext.problemId(task)).orElseThrow();
-        boolean external = Boolean.TRUE.equals(task.getVariable(EXTERNAL_ORIGIN));
+        boolean external = problem.externalOrigin();
         RecipientSatisfaction.Counted counted = satisfaction.counted(problem.departmentId(), task.getCreateTime());
         EVALUATOR_INPUTS.forEach(input -> task.setVariable(input, null));
         setCounted(task, counted);

@@ -46,9 +46,11 @@ public final class ProblemLifecycle {
         // set at start
         public static final String PROBLEM_ID = "problemId";
         public static final String PROBLEM_NUMBER = "problemNumber";
+        /** Who received the report (首问负责), when not the user who starts the instance; a start input for the ledger. */
         public static final String REPORTED_BY = "reportedBy";
         /** When the reporter reported, if a channel received it earlier than now (a suggestion box, a visit). */
         public static final String REPORTED_AT = "reportedAt";
+        /** Service recipients rate this problem too (双满意度); set from the ledger when the evaluation opens. */
         public static final String EXTERNAL_ORIGIN = "externalOrigin";
         public static final String REBOUND_OF = "reboundOf";
         /** A rebound is registered at least this severe (从严从重). */

@@ -53,7 +53,6 @@ public class RecordReportListener implements ExecutionListener {
         execution.setProcessBusinessKey(problem.number());
         execution.setVariable(PROBLEM_ID, problem.id());
         execution.setVariable(PROBLEM_NUMBER, problem.number());
-        execution.setVariable(EXTERNAL_ORIGIN, external);
         // warningColour, reminderCount, extensionCount and escalationLevel are set when they first change: an absent
         // counter is 0 and an absent colour is none (ProblemContext.integer; the ledger row holds all four anyway)
         LOG.info("problem reported number={} channel={}", problem.number(), execution.getVariable(CHANNEL));

@@ -202,8 +202,15 @@ public class ProblemLedger {
         return problem;
     }
 
+    /**
+     * The problem's open task is now one of {@code stage}. Entering the stage it is already in changes nothing and
+     * leaves no audit entry: a new report is entered at {@link Stage#REGISTRATION} and its registration task follows.
+     */
     public void enterStage(long id, Stage stage) {
-        set(id, "stage = ?", stage.name());
+        if (jdbc.update("update problem set updated_at = ?, stage = ? where id = ? and stage <> ?", now(), stage.name(), id,
+                stage.name()) == 1) {
+            audit.change(id, "ENTER_STAGE", AuditDetail.of("stage", stage.name()));
+        }
     }
 
     public void assignDepartment(long id, String departmentId, Date claimDeadline) {

@@ -84,6 +84,9 @@ class AuditTrailTest extends ProcessTestSupport {
                     assertThat(e.activityId()).isEqualTo(REGISTER_PROBLEM);
                     assertThat(e.eventId()).isNotNull();
                 });
+        // a stage is entered when it changes: a report starts in registration, so only the claim is an entry
+        assertThat(entries).filteredOn(e -> e.operation().equals("ENTER_STAGE")).extracting(AuditEntry::detail)
+                .containsExactly("{\"stage\":\"CLAIM\"}");
         // the overdue-claim timer is nobody's doing
         assertThat(entries).filteredOn(e -> e.operation().equals(EventType.CLAIM_REMINDER.name())).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(AuditTrail.SYSTEM));

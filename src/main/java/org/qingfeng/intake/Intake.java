@@ -12,13 +12,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.calendar.WorkingDayCalendar;
 import org.qingfeng.ledger.ProblemLedger;
-import org.qingfeng.ledger.ProblemRecord;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way in for every report, whatever the channel. In one transaction it claims the request's idempotency key
- * (and the channel's external reference), starts the problem lifecycle with the variables of the Tasklist start form
+ * (and the channel's external reference), starts the problem lifecycle with the fields of the Tasklist start form
  * — so the start listener enters the ledger row as for any report — and stores the attachments, the sealed contact
  * and the hashed query code against the problem. It returns after the commit; the tracking number is the ledger
  * number. A repeated request finds the problem of the first and starts nothing.
@@ -117,34 +116,40 @@ public class Intake {
         Date now = ClockUtil.getCurrentTime();
         long requestId = records.claim(s.idempotencyKey(), s.channel(), s.externalReference(), fingerprint, s.anonymous(),
                 s.receivedBy(), now);
+        // The report's facts go to the ledger row through the start listener. Only what the tasks' forms show and the
+        // steps read stays a process variable (the description; the listener adds the problem's id and number); the
+        // rest is handed over as transient variables, so the instance and its history do not keep copies of them.
         VariableMap variables = Variables.createVariables()
-                .putValue(CHANNEL, s.channel())
-                .putValue(REPORTER_TYPE, s.reporterType())
-                .putValue(PROBLEM_DESCRIPTION, s.description().strip());
+                .putValue(PROBLEM_DESCRIPTION, s.description().strip())
+                .putValueTyped(CHANNEL, Variables.stringValue(s.channel(), true))
+                .putValueTyped(REPORTER_TYPE, Variables.stringValue(s.reporterType(), true));
         if (s.place() != null && !s.place().isBlank()) {
-            variables.putValue(PLACE, s.place().strip());
+            variables.putValueTyped(PLACE, Variables.stringValue(s.place().strip(), true));
         }
         if (checked.departmentName() != null) {
-            variables.putValue(DEPARTMENT_HINT, checked.departmentName());
+            variables.putValueTyped(DEPARTMENT_HINT, Variables.stringValue(checked.departmentName(), true));
         }
         if (s.receivedBy() != null) {
-            variables.putValue(REPORTED_BY, s.receivedBy());
+            variables.putValueTyped(REPORTED_BY, Variables.stringValue(s.receivedBy(), true));
         }
         if (s.reportedAt() != null) {
-            variables.putValue(REPORTED_AT, s.reportedAt());
+            variables.putValueTyped(REPORTED_AT, Variables.dateValue(s.reportedAt(), true));
         }
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY, variables);
-        ProblemRecord problem = ledger.findByNumber(instance.getBusinessKey()).orElseThrow();
+        ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(ProblemLifecycle.PROCESS_KEY)
+                .setVariables(variables)
+                .executeWithVariablesInReturn();
+        long problemId = ((Number) instance.getVariables().get(PROBLEM_ID)).longValue();
+        String number = instance.getBusinessKey();
         Contact contact = s.contact() == null || s.contact().isEmpty() ? null : s.contact();
-        records.complete(requestId, problem.id(), queryCodeHash, cipher.sealQueryCode(queryCode, requestId),
-                contact == null ? null : cipher.seal(contact, problem.id()),
+        records.complete(requestId, problemId, queryCodeHash, cipher.sealQueryCode(queryCode, requestId),
+                contact == null ? null : cipher.seal(contact, problemId),
                 contact == null ? null : masked(contact));
         for (int i = 0; i < checked.files().size(); i++) {
             IntakeRules.CheckedFile file = checked.files().get(i);
-            records.storeAttachment(problem.id(), i + 1, problem.number() + "-" + (i + 1) + "." + file.type().extension(),
+            records.storeAttachment(problemId, i + 1, number + "-" + (i + 1) + "." + file.type().extension(),
                     file.type().contentType(), file.content(), sha256Hex(file.content()));
         }
-        return new Receipt(problem.number(), queryCode, offset(now), replyDueBy(now), true);
+        return new Receipt(number, queryCode, offset(now), replyDueBy(now), true);
     }
 
     /**

@@ -51,6 +51,13 @@ class IntakeStaffApiTest extends IntakeTestSupport {
             assertThat(e.type()).isEqualTo(EventType.REPORTED);
             assertThat(e.actor()).isEqualTo("huangli");
         });
+        // the report's facts live in the ledger row; the instance keeps what its forms show and its steps read
+        String instance = jdbc.queryForObject("select process_instance_id from problem where number = ?", String.class, number);
+        assertThat(jdbc.queryForList("select name_ from act_ru_variable where proc_inst_id_ = ? and task_id_ is null",
+                String.class, instance)).containsExactlyInAnyOrder("problemDescription", "problemId", "problemNumber");
+        assertThat(jdbc.queryForList("select name_ from act_hi_varinst where proc_inst_id_ = ?", String.class, instance))
+                .doesNotContain("channel", "reporterType", "place", "departmentHint", "reportedBy", "reportedAt",
+                        "externalOrigin");
 
         // a department sees only its own problems, and a report not yet registered belongs to none
         assertThat(staffGet("liuqiang", "/api/intake/reports/{n}", Map.class, number).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

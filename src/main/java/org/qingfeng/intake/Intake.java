@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.calendar.WorkingDayCalendar;
-import org.qingfeng.ledger.ProblemLedger;
 import org.qingfeng.rectification.ProblemLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +44,13 @@ public class Intake {
     private final IntakeRecords records;
     private final ContactCipher cipher;
     private final RuntimeService runtime;
-    private final ProblemLedger ledger;
     private final TransactionTemplate transaction;
     private final WorkingDayCalendar calendar;
     private final BusinessClock clock;
     private final IntakeSettings settings;
     private final QueryCodes codes;
 
-    public Intake(IntakeRules rules, IntakeRecords records, ContactCipher cipher, RuntimeService runtime, ProblemLedger ledger,
+    public Intake(IntakeRules rules, IntakeRecords records, ContactCipher cipher, RuntimeService runtime,
             TransactionTemplate transaction, WorkingDayCalendar calendar, BusinessClock clock, IntakeSettings settings,
             QueryCodes codes) {
         this.codes = codes;
@@ -60,7 +58,6 @@ public class Intake {
         this.records = records;
         this.cipher = cipher;
         this.runtime = runtime;
-        this.ledger = ledger;
         this.transaction = transaction;
         this.calendar = calendar;
         this.clock = clock;
@@ -93,9 +90,7 @@ public class Intake {
         String queryCodeHash = codes.hash(queryCode);
         for (int attempt = 1; ; attempt++) {
             try {
-                String number = ledger.reserveNumber(submission.reportedAt() != null ? submission.reportedAt() : ClockUtil.getCurrentTime());
-                Receipt receipt = ledger.reporting(number,
-                        () -> transaction.execute(tx -> create(submission, checked, fingerprint, queryCode, queryCodeHash)));
+                Receipt receipt = transaction.execute(tx -> create(submission, checked, fingerprint, queryCode, queryCodeHash));
                 LOG.info("report received number={} channel={} attachments={}", receipt.trackingNumber(), submission.channel(),
                         checked.files().size());
                 return receipt;

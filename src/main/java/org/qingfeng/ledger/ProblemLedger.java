@@ -14,10 +14,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.audit.AuditDetail;
 import org.qingfeng.ledger.audit.AuditTrail;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,15 +41,14 @@ public class ProblemLedger {
 
     private static final StackWalker CALLER = StackWalker.getInstance();
 
-    /** A number taken ahead by {@link #reserveNumber} for the report this thread is about to make. */
-    private static final ThreadLocal<String> RESERVED = new ThreadLocal<>();
-
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
     private final AuditTrail audit;
     private final TransactionTemplate ownTransaction;
     /** Whether the ledger is on PostgreSQL; asked of the database once. */
     private volatile Boolean postgres;
+    /** Years whose numbering sequence is known to exist. */
+    private final Set<Integer> sequencedYears = ConcurrentHashMap.newKeySet();
 
     public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -59,28 +60,6 @@ public class ProblemLedger {
         }
     }
 
-    /**
-     * Takes the year's next ledger number in a short transaction of its own, before the report's transaction starts.
-     * The year's counter row is locked until commit; taken inside a report's transaction it would make concurrent
-     * reports queue for the whole of each other's process start. Numbers stay unique and increasing; a report whose
-     * transaction then fails leaves its number unused, and the ledger never hands it out again. Call it outside any
-     * transaction and hand the number to {@link #reporting}.
-     *
-     * <p>On PostgreSQL the reservation commits without waiting for its WAL flush (synchronous_commit off for this
-     * transaction only). That is safe: the report that uses the number commits later and waits for its own flush, which
-     * writes all earlier WAL, the reservation included. A crash can only lose a reservation that no committed report
-     * used, and the number is then handed out again.
-     */
-    public String reserveNumber(Date reportedAt) {
-        int year = reportedAt.toInstant().atZone(zone).getYear();
-        return ownTransaction.execute(tx -> {
-            if (postgres()) {
-                jdbc.execute("set local synchronous_commit to off");
-            }
-            return nextNumber(year);
-        });
-    }
-
     private boolean postgres() {
         if (postgres == null) {
             postgres = jdbc.execute((ConnectionCallback<Boolean>) con -> con.getMetaData().getDatabaseProductName()
@@ -89,22 +68,54 @@ public class ProblemLedger {
         return postgres;
     }
 
-    /** Runs {@code work}, in which this thread's next {@link #report} takes {@code reservedNumber}. */
-    public <T> T reporting(String reservedNumber, Supplier<T> work) {
-        RESERVED.set(reservedNumber);
-        try {
-            return work.get();
-        } finally {
-            RESERVED.remove();
-        }
+    /**
+     * The year's next ledger number, from the year's database sequence ({@code ledger_number_<year>}). A sequence is
+     * outside every transaction: concurrent reports never wait for each other's commit to be numbered, on any node.
+     * Numbers are unique and increasing; a report whose transaction fails leaves its number unused, and the ledger
+     * never hands it out again (on PostgreSQL a crash of the database server can skip up to 32 numbers as well, as
+     * its sequences log ahead).
+     */
+    private String nextNumber(int year) {
+        String sequence = numberSequence(year);
+        Long seq = jdbc.queryForObject(postgres() ? "select nextval('" + sequence + "')" : "select next value for " + sequence,
+                Long.class);
+        return NUMBER_FORMAT.formatted(year, seq);
     }
 
-    private String nextNumber(int year) {
-        if (jdbc.update("update ledger_sequence set last_value = last_value + 1 where ledger_year = ?", year) != 1) {
-            throw new IllegalStateException("no ledger numbering for year " + year);
+    /**
+     * The name of the year's numbering sequence, created at the year's first number on any node. It starts after the
+     * year's counter in {@code ledger_sequence}, where numbers were counted before the sequences, and which also
+     * says which years the ledger numbers.
+     */
+    private String numberSequence(int year) {
+        String name = "ledger_number_" + year;
+        if (sequencedYears.contains(year)) {
+            return name;
         }
-        Integer seq = jdbc.queryForObject("select last_value from ledger_sequence where ledger_year = ?", Integer.class, year);
-        return NUMBER_FORMAT.formatted(year, seq);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Runnable create = () -> {
+                    List<Integer> last = jdbc.queryForList("select last_value from ledger_sequence where ledger_year = ?",
+                            Integer.class, year);
+                    if (last.isEmpty()) {
+                        throw new IllegalStateException("no ledger numbering for year " + year);
+                    }
+                    jdbc.execute("create sequence if not exists " + name + " start with " + (last.get(0) + 1));
+                };
+                if (ownTransaction == null) {
+                    create.run();
+                } else {
+                    ownTransaction.executeWithoutResult(tx -> create.run());
+                }
+                sequencedYears.add(year);
+                return name;
+            } catch (DataIntegrityViolationException e) {
+                // another node created it at the same moment (PostgreSQL's catalog refuses the second): it exists now
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public record Numbered(long id, String number) {
@@ -119,11 +130,7 @@ public class ProblemLedger {
 
     /** Enters a report made by the process instance {@code processInstanceId} (null: not made by one). */
     public Numbered report(NewReport report, String processInstanceId) {
-        int year = report.reportedAt().toInstant().atZone(zone).getYear();
-        String reserved = RESERVED.get();
-        RESERVED.remove();
-        String number = reserved != null && reserved.startsWith(NUMBER_FORMAT.formatted(year, 0).substring(0, 8))
-                ? reserved : nextNumber(year);
+        String number = nextNumber(report.reportedAt().toInstant().atZone(zone).getYear());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""

@@ -179,6 +179,13 @@ final class LedgerSeeder {
             }
             update.executeBatch();
         }
+        // a year already numbered by its sequence carries on from there
+        for (Map.Entry<Integer, Integer> e : sequence.entrySet()) {
+            if (single(connection, "select count(*) from pg_class where relkind = 'S' and relname = 'ledger_number_" + e.getKey() + "'") > 0) {
+                single(connection, "select setval('ledger_number_" + e.getKey() + "', " + Math.max(1, e.getValue()) + ", "
+                        + (e.getValue() > 0) + ")");
+            }
+        }
         try (Statement st = connection.createStatement()) {
             // the identity column continues after the explicit ids
             st.execute("select setval(pg_get_serial_sequence('problem', 'id'), (select max(id) from problem))");

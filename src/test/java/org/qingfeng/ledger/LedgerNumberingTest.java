@@ -1,8 +1,11 @@
 package org.qingfeng.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +15,31 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class LedgerNumberingTest extends ProcessTestSupport {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aYearCarriesOnFromItsCounterAndAYearWithoutNumberingIsRefused() {
+        // as a ledger that counted 2031 in its table before the sequences came
+        jdbc.update("update ledger_sequence set last_value = 41 where ledger_year = 2031");
+        assertThat(ledger.report(reportOf(2031)).number()).isEqualTo("ZF-2031-000042");
+        assertThat(ledger.report(reportOf(2031)).number()).isEqualTo("ZF-2031-000043");
+        // the counter is read once, when the year's sequence is made
+        jdbc.update("update ledger_sequence set last_value = 7 where ledger_year = 2031");
+        assertThat(ledger.report(reportOf(2031)).number()).isEqualTo("ZF-2031-000044");
+
+        assertThatThrownBy(() -> ledger.report(reportOf(2100))).hasMessageContaining("no ledger numbering for year 2100");
+    }
+
+    private static NewReport reportOf(int year) {
+        return new NewReport("hotline", "public", true, "编号测试", null, null, "wangfang",
+                Date.from(OffsetDateTime.parse(year + "-03-02T09:00:00+08:00").toInstant()), null);
+    }
 
     @Test
     void concurrentReportsGetDistinctConsecutiveNumbers() throws Exception {

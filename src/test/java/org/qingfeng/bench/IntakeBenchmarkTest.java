@@ -65,6 +65,9 @@ class IntakeBenchmarkTest extends ProcessTestSupport {
         double seconds;
         /** Rows inserted, updated or deleted per table during the measured rounds (pg_stat_user_tables). */
         final Map<String, Long> rowsWritten = new TreeMap<>();
+        /** CPU time used during the measured rounds, in clock ticks: this JVM, and all PostgreSQL processes. */
+        long jvmTicks;
+        long postgresTicks;
 
         Load(String label) {
             this.label = label;
@@ -144,6 +147,7 @@ class IntakeBenchmarkTest extends ProcessTestSupport {
             AtomicReference<Exception> failure = new AtomicReference<>();
             List<Samples> perClient = new ArrayList<>();
             AtomicInteger sequence = new AtomicInteger(round * 10_000_000 + (measured ? 5_000_000 : 0));
+            long[] cpuBefore = {CpuTicks.ofThisProcess(), CpuTicks.ofPostgres()};
             long started = System.nanoTime();
             for (int c = 0; c < CLIENTS; c++) {
                 Samples samples = new Samples();
@@ -167,12 +171,15 @@ class IntakeBenchmarkTest extends ProcessTestSupport {
             }
             done.await();
             double seconds = (System.nanoTime() - started) / 1e9;
+            long[] cpuAfter = {CpuTicks.ofThisProcess(), CpuTicks.ofPostgres()};
             if (failure.get() != null) {
                 throw failure.get();
             }
             if (measured) {
                 perClient.forEach(s -> s.addAll(load.samples));
                 load.seconds += seconds;
+                load.jvmTicks += cpuAfter[0] - cpuBefore[0];
+                load.postgresTicks += cpuAfter[1] - cpuBefore[1];
                 Map<String, Long> before = rowsBefore;
                 settledRowsWritten().forEach((table, rows) -> load.rowsWritten.merge(table, rows - before.getOrDefault(table, 0L), Long::sum));
                 LOG.info("{} round {}: {} in {} s", load.label, round, perClient.stream().mapToInt(Samples::count).sum(), seconds);
@@ -213,6 +220,16 @@ class IntakeBenchmarkTest extends ProcessTestSupport {
         for (Load load : List.of(bare, intake)) {
             out.append("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f |\n".formatted(load.label, load.samples.count(), load.rate(),
                     load.samples.p50(), load.samples.p95(), load.samples.percentileMillis(99), load.rate() / bare.rate()));
+        }
+        if (CpuTicks.available()) {
+            out.append("\nCPU time per start or report during the measured rounds (from /proc; the JVM's includes the benchmark's own "
+                    + "clients):\n\n| work | JVM ms | PostgreSQL ms | both ms | cores busy |\n| --- | ---: | ---: | ---: | ---: |\n");
+            for (Load load : List.of(bare, intake)) {
+                double jvm = CpuTicks.millis(load.jvmTicks) / Math.max(1, load.samples.count());
+                double pg = CpuTicks.millis(load.postgresTicks) / Math.max(1, load.samples.count());
+                out.append("| %s | %.2f | %.2f | %.2f | %.2f |\n".formatted(load == bare ? "bare engine" : "intake", jvm, pg, jvm + pg,
+                        CpuTicks.millis(load.jvmTicks + load.postgresTicks) / 1000 / load.seconds));
+            }
         }
         out.append("\nRows written (inserted, updated or deleted) per start or report, by table, during the measured rounds:\n\n");
         out.append("| table | bare engine | intake |\n| --- | ---: | ---: |\n");

@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * Adds built-in listeners to every start event and user task that has a Camunda Form: the form's rules are
  * checked when the process starts or the task completes, through Tasklist or the API alike; task projections
  * (the ledger) hear of every task created and completed. Built-in listeners run first and cannot be skipped.
+ * A user task's form gets the option lists it names ({@link FormOptions}) when it is opened
+ * ({@link TaskFormWithOptions}).
  */
 public class FormParseListener extends AbstractBpmnParseListener {
 
@@ -48,6 +50,10 @@ public class FormParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         String formKey = formRef(element);
+        if (formKey != null) {
+            definition.setTaskFormHandler(new TaskFormWithOptions(definition.getTaskFormHandler(),
+                    task -> rules.optionsFor(deploymentOf(task), formKey)));
+        }
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task ->
                 projections.forEach(p -> p.taskCreated(task)));
         // one pass over the form: a refusal throws before any projection hears of the completion

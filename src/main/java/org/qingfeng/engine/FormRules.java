@@ -27,12 +27,38 @@ import org.qingfeng.engine.InvalidInputException;
 /**
  * Enforces on the server the rules a Camunda Form enforces in the browser — required fields, lengths, number
  * ranges, allowed values, dates — so that the REST API cannot complete a step with input the form would refuse.
- * Fields hidden by their form condition are not checked, exactly as in the browser.
+ * Fields hidden by their form condition are not checked, exactly as in the browser. A choice whose list comes from
+ * {@link FormOptions} (a {@code valuesKey}) must be in that list as it is when the form is submitted.
  */
 public class FormRules {
 
     private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, List<FormOptions>> optionsOfForm = new ConcurrentHashMap<>();
+    private final Map<String, FormOptions> options = new LinkedHashMap<>();
     private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
+
+    /** @param options the option lists forms may name in a {@code valuesKey} */
+    public FormRules(List<FormOptions> options) {
+        options.forEach(o -> {
+            if (this.options.putIfAbsent(o.name(), o) != null) {
+                throw new IllegalStateException("two option lists are named " + o.name());
+            }
+        });
+    }
+
+    /**
+     * The option lists that form {@code formKey} of deployment {@code deploymentId} names in its components'
+     * {@code valuesKey}, each once, in the form's order; usually none.
+     */
+    public List<FormOptions> optionsFor(String deploymentId, String formKey) {
+        return optionsOfForm.computeIfAbsent(deploymentId + "/" + formKey, k -> schema(deploymentId, formKey).fields()
+                .stream()
+                .map(FormSchema.Field::valuesKey)
+                .filter(options::containsKey)
+                .distinct()
+                .map(options::get)
+                .toList());
+    }
 
     /**
      * Checks the variables visible from {@code scope} against form {@code formKey} of deployment {@code deploymentId}.
@@ -122,6 +148,12 @@ public class FormRules {
             return field.options().keySet();
         }
         Set<String> allowed = new HashSet<>();
+        FormOptions offered = field.valuesKey() == null ? null : this.options.get(field.valuesKey());
+        if (offered != null) {
+            // as the form offers them now, not as some variable of that name says
+            offered.options(scope).forEach(o -> allowed.add(String.valueOf(o.get("value"))));
+            return allowed;
+        }
         Object options = field.valuesKey() == null ? null : scope.getVariable(field.valuesKey());
         if (options instanceof SpinJsonNode json) {
             json.elements().forEach(o -> allowed.add(o.prop("value").stringValue()));

@@ -22,10 +22,12 @@ public class QingfengEnginePlugin extends AbstractProcessEnginePlugin {
             ProblemLifecycle.Variables.DUPLICATE_CANDIDATES);
 
     private final List<TaskProjection> projections;
+    private final List<FormOptions> formOptions;
     private final BusinessClock clock;
 
-    public QingfengEnginePlugin(List<TaskProjection> projections, BusinessClock clock) {
+    public QingfengEnginePlugin(List<TaskProjection> projections, List<FormOptions> formOptions, BusinessClock clock) {
         this.projections = projections;
+        this.formOptions = formOptions;
         this.clock = clock;
     }
 
@@ -36,7 +38,7 @@ public class QingfengEnginePlugin extends AbstractProcessEnginePlugin {
             listeners = new ArrayList<>();
             configuration.setCustomPreBPMNParseListeners(listeners);
         }
-        listeners.add(new FormParseListener(new FormRules(), projections, clock::today));
+        listeners.add(new FormParseListener(new FormRules(formOptions), projections, clock::today));
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
         if (interceptors == null) {
             interceptors = new ArrayList<>();

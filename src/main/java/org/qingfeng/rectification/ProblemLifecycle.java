@@ -70,10 +70,14 @@ public final class ProblemLifecycle {
         public static final String DEADLINE_OVERRIDE = "deadlineOverride";
         public static final String REJECTION_REASON = "rejectionReason";
         public static final String REJECTION_COMMENT = "rejectionComment";
+        /** A form option list, never a variable: the departments to choose from ({@link DepartmentOptions}). */
         public static final String DEPARTMENT_OPTIONS = "departmentOptions";
         /** Ledger number of the open problem a duplicate report is merged into (合并重复件). */
         public static final String MERGE_TARGET = "mergeTarget";
-        /** Task-local: the open problems the report may repeat, as the form's choices for {@link #MERGE_TARGET}. */
+        /**
+         * A form option list, never a variable: the open problems the report may repeat, the form's choices for
+         * {@link #MERGE_TARGET} ({@link DuplicateCandidateOptions}).
+         */
         public static final String DUPLICATE_CANDIDATES = "duplicateCandidates";
         // deadlines
         public static final String DEADLINE_RULE = "deadlineRule";

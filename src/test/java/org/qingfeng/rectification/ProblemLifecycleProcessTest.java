@@ -24,7 +24,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -140,10 +144,25 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void theRegistrationFormsChoicesAreOfferedButNotKeptInHistory() {
+    void theRegistrationFormsChoicesComeWithTheFormAndAreNeverStored() {
         ProcessInstance instance = report("public", "办事大厅窗口人员推诿扯皮");
-        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-        assertThat(engine.getTaskService().getVariablesLocal(task)).containsKeys(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES);
+        String task = openTask(instance, REGISTER_PROBLEM).getId();
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .variableNameIn(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES).count()).isZero();
+        assertThat(engine.getTaskService().getVariables(task)).doesNotContainKeys(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES);
+
+        // what Tasklist loads when the form is opened (GET /task/{id}/form-variables)
+        VariableMap form = engine.getFormService().getTaskFormVariables(task);
+        assertThat(form.getValueTyped(DEPARTMENT_OPTIONS).getType()).isEqualTo(SpinValueType.JSON);
+        assertThat(form.getValueTyped(DUPLICATE_CANDIDATES).getType()).isEqualTo(SpinValueType.JSON);
+        assertThat(json(form.getValueTyped(DEPARTMENT_OPTIONS))).contains(Map.of("label", "机关食堂", "value", "canteen"));
+        assertThat(form).containsEntry(PROBLEM_DESCRIPTION, "办事大厅窗口人员推诿扯皮");
+        // a form that names no option list gets none
+        assertThat(engine.getFormService().getTaskFormVariables(task, List.of(PROBLEM_DESCRIPTION), true))
+                .containsOnlyKeys(PROBLEM_DESCRIPTION);
+        // opening it wrote nothing either
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .variableNameIn(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES).count()).isZero();
         register(instance, "canteen");
 
         var history = engine.getHistoryService();
@@ -156,6 +175,27 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
         // the choice made from the options is history like any other variable
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(RESPONSIBLE_DEPARTMENT).singleResult().getValue()).isEqualTo("canteen");
+    }
+
+    @Test
+    void theFormOffersTheDepartmentsAsTheyAreWhenItIsOpenedAndSubmitted() {
+        ProcessInstance instance = report("public", "新设科室的窗口人员工作时间玩手机");
+        String task = openTask(instance, REGISTER_PROBLEM).getId();
+        try {
+            jdbc.update("insert into department (id, name, sort_order) values ('archives', '档案室', 999)");
+            assertThat(json(engine.getFormService().getTaskFormVariables(task).getValueTyped(DEPARTMENT_OPTIONS)))
+                    .contains(Map.of("label", "档案室", "value", "archives"));
+        } finally {
+            jdbc.update("delete from department where id = 'archives'");
+        }
+        assertThat(json(engine.getFormService().getTaskFormVariables(task).getValueTyped(DEPARTMENT_OPTIONS)))
+                .extracting(o -> o.get("value")).doesNotContain("archives").contains("canteen");
+        // gone by the time the form is submitted
+        assertThatThrownBy(() -> register(instance, "archives"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("「责任科室」的取值“archives”不在可选范围内");
+        assertThat(instance).isWaitingAt(REGISTER_PROBLEM);
+        register(instance, "canteen");
+        assertThat(record(instance).departmentId()).isEqualTo("canteen");
     }
 
     @Test
@@ -204,9 +244,12 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 .contains(first.getBusinessKey(), second.getBusinessKey());
 
         complete(second, REGISTER_PROBLEM, REGISTRAR, Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, first.getBusinessKey()));
+        // the form opened now no longer offers it; a form opened before is refused when submitted
+        assertThat(duplicateCandidates(third)).extracting(c -> c.get("number"))
+                .contains(first.getBusinessKey()).doesNotContain(second.getBusinessKey());
         assertThatThrownBy(() -> complete(third, REGISTER_PROBLEM, REGISTRAR,
                 Map.of(REGISTRATION_DECISION, "merge", MERGE_TARGET, second.getBusinessKey())))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("已办结或已合并");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不在可选范围内");
 
         assertThat(third).isWaitingAt(REGISTER_PROBLEM);
         assertThat(record(third).status()).isEqualTo(ProblemStatus.REPORTED);
@@ -770,11 +813,17 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 .putValue(PROBLEM_DESCRIPTION, description));
     }
 
-    /** The duplicate candidates the register form offers, as the form reads them. */
+    /** The duplicate candidates the register form offers when it is opened now, as the form reads them. */
     private List<Map<String, Object>> duplicateCandidates(ProcessInstance instance) {
-        Object json = engine.getTaskService().getVariableLocal(openTask(instance, REGISTER_PROBLEM).getId(), DUPLICATE_CANDIDATES);
+        String task = openTask(instance, REGISTER_PROBLEM).getId();
+        return json(engine.getFormService().getTaskFormVariables(task, List.of(DUPLICATE_CANDIDATES), true)
+                .getValueTyped(DUPLICATE_CANDIDATES));
+    }
+
+    /** A Json form variable's list, as Tasklist parses it. */
+    private static List<Map<String, Object>> json(TypedValue value) {
         try {
-            return new ObjectMapper().readValue(json.toString(), new TypeReference<>() { });
+            return new ObjectMapper().readValue(((SerializableValue) value).getValueSerialized(), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.engine.InvalidInputException;
 import org.qingfeng.supervision.IntegrityLetter.Origin;
@@ -205,8 +208,12 @@ class IntegrityReminderProcessTest extends IntegrityLetterTestSupport {
         ProcessInstance instance = startByHand("接群众来信反映，安全保卫科门岗值守人员多次吃拿卡要");
 
         assertThat(instance).isWaitingAt(CHOOSE_DEPARTMENT).task().isAssignedTo(DISCIPLINE_INSPECTOR);
-        assertThat(engine.getTaskService().getVariableLocal(task(instance, CHOOSE_DEPARTMENT).getId(), DEPARTMENT_OPTIONS).toString())
-                .contains("安全保卫科");
+        String choose = task(instance, CHOOSE_DEPARTMENT).getId();
+        // the departments come with the form when it is opened, never stored with the task
+        TypedValue options = engine.getFormService().getTaskFormVariables(choose).getValueTyped(DEPARTMENT_OPTIONS);
+        assertThat(options.getType()).isEqualTo(SpinValueType.JSON);
+        assertThat(((SerializableValue) options).getValueSerialized()).contains("安全保卫科");
+        assertThat(engine.getTaskService().getVariables(choose)).doesNotContainKey(DEPARTMENT_OPTIONS);
         completeAs(instance, CHOOSE_DEPARTMENT, DISCIPLINE_INSPECTOR, Map.of(DEPARTMENT_ID, "security"));
 
         assertThat(instance).isWaitingAt(DRAFT_LETTER);

@@ -2,8 +2,11 @@ package org.qingfeng;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.qingfeng.identity.DemoOrganisation;
 import org.qingfeng.ledger.ProblemLedger;
@@ -72,6 +75,41 @@ class RestWalkthroughTest extends ProcessTestSupport {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) refused.getBody().get("message")).contains("「严重程度」为必填项").contains("「责任科室」为必填项");
         assertThat(taskId("wangfang", number, "registerProblemUserTask")).isEqualTo(taskId);
+    }
+
+    @Test
+    void theRegisterFormGetsItsChoicesAsJsonWhenTasklistOpensIt() throws Exception {
+        ResponseEntity<Map> original = as("wangfang").postForEntity("/engine-rest/process-definition/key/problemLifecycle/submit-form",
+                form(Map.of("channel", "hotline", "reporterType", "public", "departmentHint", "canteen",
+                        "problemDescription", "机关食堂午餐窗口的师傅打菜时手抖，分量明显不足")), Map.class);
+        String originalNumber = (String) original.getBody().get("businessKey");
+        ResponseEntity<Map> started = as("wangfang").postForEntity("/engine-rest/process-definition/key/problemLifecycle/submit-form",
+                form(Map.of("channel", "hotline", "reporterType", "public", "departmentHint", "canteen",
+                        "problemDescription", "机关食堂午餐窗口打菜的师傅手抖，给的分量明显不足")), Map.class);
+        String number = (String) started.getBody().get("businessKey");
+        String taskId = taskId("wangfang", number, "registerProblemUserTask");
+
+        ResponseEntity<Map<String, Object>> formRef = as("wangfang").exchange("/engine-rest/task/{id}/form", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { }, taskId);
+        assertThat(formRef.getBody().get("camundaFormRef")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("key", "register-problem");
+
+        ResponseEntity<Map<String, Map<String, Object>>> variables = as("wangfang").exchange("/engine-rest/task/{id}/form-variables",
+                HttpMethod.GET, null, new ParameterizedTypeReference<>() { }, taskId);
+        assertThat(variables.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> duplicates = variables.getBody().get("duplicateCandidates");
+        assertThat(duplicates).containsEntry("type", "Json");
+        // Tasklist JSON.parses a Json value's text for form-js
+        List<Map<String, Object>> offered = new ObjectMapper().readValue(
+                (String) duplicates.get("value"), new TypeReference<>() { });
+        assertThat(offered).extracting(c -> c.get("value")).contains(originalNumber);
+        assertThat(offered.get(0)).containsKeys("label", "value", "number", "excerpt", "stage", "score");
+        assertThat(variables.getBody().get("departmentOptions")).containsEntry("type", "Json");
+        assertThat((String) variables.getBody().get("departmentOptions").get("value")).contains("\"value\":\"canteen\"");
+        assertThat(variables.getBody().get("problemDescription")).containsEntry("value", "机关食堂午餐窗口打菜的师傅手抖，给的分量明显不足");
+
+        submit("wangfang", number, "registerProblemUserTask", Map.of("registrationDecision", "merge", "mergeTarget", originalNumber));
+        assertThat(ledger.findByNumber(number).orElseThrow().status()).isEqualTo(ProblemStatus.MERGED);
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -151,6 +153,11 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
                 .variableNameIn(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES).count()).isZero();
         assertThat(engine.getTaskService().getVariables(task)).doesNotContainKeys(DEPARTMENT_OPTIONS, DUPLICATE_CANDIDATES);
 
+        // what Tasklist asks on every task view (GET /task/{id}/form): the fields come with it, their lists are not
+        // worked out until read (TaskFormWithOptionsTests)
+        TaskFormData formData = engine.getFormService().getTaskFormData(task);
+        assertThat(formData.getCamundaFormRef().getKey()).isEqualTo("register-problem");
+        assertThat(formData.getFormFields()).extracting(FormField::getId).containsExactly(DUPLICATE_CANDIDATES, DEPARTMENT_OPTIONS);
         // what Tasklist loads when the form is opened (GET /task/{id}/form-variables)
         VariableMap form = engine.getFormService().getTaskFormVariables(task);
         assertThat(form.getValueTyped(DEPARTMENT_OPTIONS).getType()).isEqualTo(SpinValueType.JSON);

@@ -82,10 +82,8 @@ public class Intake {
     public Receipt receive(Submission submission, boolean staff) {
         IntakeRules.Checked checked = rules.check(submission, staff);
         String fingerprint = fingerprint(submission);
-        Optional<Receipt> earlier = earlier(submission, fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        // No look-up first: the claim of the key (or external reference) is the transaction's first statement, and a
+        // repeated request fails there on the unique index, before anything else is done, and is answered below.
         String queryCode = QueryCodes.newCode();
         String queryCodeHash = codes.hash(queryCode);
         for (int attempt = 1; ; attempt++) {
@@ -95,7 +93,8 @@ public class Intake {
                         checked.files().size());
                 return receipt;
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-                // the same request is being received by another thread or node: answer with its problem
+                // the same request was received before, or is being received by another thread or node: answer with
+                // its problem
                 Optional<Receipt> first = awaitFirst(submission, fingerprint);
                 if (first.isPresent()) {
                     return first.get();

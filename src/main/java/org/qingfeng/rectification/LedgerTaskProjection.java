@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.qingfeng.engine.TaskProjection;
 import org.qingfeng.ledger.EventType;
@@ -45,8 +46,11 @@ public class LedgerTaskProjection implements TaskProjection {
     @Override
     public void taskCreated(DelegateTask task) {
         Stage stage = STAGES.get(task.getTaskDefinitionKey());
-        if (stage != null && task.hasVariable(ProblemLifecycle.Variables.PROBLEM_ID)) {
-            ledger.enterStage(ProblemContext.problemId(task), stage);
+        // asked of the task's execution: a new task has no variables of its own, and asking the task would read them
+        // from the database
+        DelegateExecution execution = task.getExecution();
+        if (stage != null && execution != null && execution.hasVariable(ProblemLifecycle.Variables.PROBLEM_ID)) {
+            ledger.enterStage(ProblemContext.problemId(execution), stage);
         }
     }
 

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qingfeng.calendar.BusinessClock;
 import org.qingfeng.ledger.audit.AuditDetail;
@@ -26,6 +29,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,6 +54,8 @@ public class ProblemLedger {
     private volatile Boolean postgres;
     /** Years whose numbering sequence is known to exist. */
     private final Set<Integer> sequencedYears = ConcurrentHashMap.newKeySet();
+    /** The statement entering a report, by year (its number comes from the year's sequence). */
+    private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
 
     public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -69,17 +76,23 @@ public class ProblemLedger {
     }
 
     /**
-     * The year's next ledger number, from the year's database sequence ({@code ledger_number_<year>}). A sequence is
-     * outside every transaction: concurrent reports never wait for each other's commit to be numbered, on any node.
-     * Numbers are unique and increasing; a report whose transaction fails leaves its number unused, and the ledger
-     * never hands it out again (on PostgreSQL a crash of the database server can skip up to 32 numbers as well, as
-     * its sequences log ahead).
+     * SQL for the year's next ledger number, from the year's database sequence ({@code ledger_number_<year>}), to be
+     * inserted with the row; its one parameter is the number's prefix ({@link #numberPrefix}). A sequence is outside
+     * every transaction: concurrent reports never wait for each other's commit to be numbered, on any node. Numbers
+     * are unique and increasing; a report whose transaction fails leaves its number unused, and the ledger never
+     * hands it out again (on PostgreSQL a crash of the database server can skip up to 32 numbers as well, as its
+     * sequences log ahead). Six digits at least, as {@link #NUMBER_FORMAT}.
      */
-    private String nextNumber(int year) {
+    private String nextNumberSql(int year) {
         String sequence = numberSequence(year);
-        Long seq = jdbc.queryForObject(postgres() ? "select nextval('" + sequence + "')" : "select next value for " + sequence,
-                Long.class);
-        return NUMBER_FORMAT.formatted(year, seq);
+        return postgres()
+                ? "(select ? || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval('" + sequence + "') as n) s)"
+                : "(select ? || lpad(cast(n as varchar), greatest(6, length(cast(n as varchar))), '0') from (select next value for "
+                        + sequence + " as n) s)";
+    }
+
+    private static String numberPrefix(int year) {
+        return "ZF-" + year + "-";
     }
 
     /**
@@ -130,14 +143,15 @@ public class ProblemLedger {
 
     /** Enters a report made by the process instance {@code processInstanceId} (null: not made by one). */
     public Numbered report(NewReport report, String processInstanceId) {
-        String number = nextNumber(report.reportedAt().toInstant().atZone(zone).getYear());
+        int year = report.reportedAt().toInstant().atZone(zone).getYear();
+        String insert = insertSql.computeIfAbsent(year, y -> """
+                insert into problem (number, channel, reporter_type, external_origin, description, place,
+                    department_hint, received_by, reported_at, status, stage, rebound_of, updated_at, process_instance_id)
+                values (""" + nextNumberSql(y) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
-            var ps = con.prepareStatement("""
-                    insert into problem (number, channel, reporter_type, external_origin, description, place,
-                        department_hint, received_by, reported_at, status, stage, rebound_of, updated_at, process_instance_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            ps.setString(1, number);
+            var ps = con.prepareStatement(insert, new String[] {"id", "number"});
+            ps.setString(1, numberPrefix(year));
             ps.setString(2, report.channel());
             ps.setString(3, report.reporterType());
             ps.setBoolean(4, report.externalOrigin());
@@ -153,7 +167,11 @@ public class ProblemLedger {
             ps.setString(14, processInstanceId);
             return ps;
         }, key);
-        long id = key.getKey().longValue();
+        Map<String, Object> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        keys.putAll(key.getKeys());
+        long id = ((Number) keys.get("id")).longValue();
+        String number = (String) keys.get("number");
+        rememberReported(id);
         audit.change(id, "REPORT", AuditDetail.of("number", number, "channel", report.channel(),
                 "reporter_type", report.reporterType(), "external_origin", report.externalOrigin(),
                 "department_hint", report.departmentHint(), "received_by", report.receivedBy(),
@@ -161,6 +179,33 @@ public class ProblemLedger {
                 "process_instance_id", processInstanceId));
         record(id, EventType.REPORTED, report.receivedBy(), null, report.channel());
         return new Numbered(id, number);
+    }
+
+    /** Problems entered by the running transaction (at {@link Stage#REGISTRATION}): its resource under this key. */
+    private final Object reportedKey = new Object();
+
+    private void rememberReported(long id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> reported = (Set<Long>) TransactionSynchronizationManager.getResource(reportedKey);
+        if (reported == null) {
+            Set<Long> created = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(reportedKey, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(reportedKey);
+                }
+            });
+            reported = created;
+        }
+        reported.add(id);
+    }
+
+    private boolean reportedInThisTransaction(long id) {
+        return TransactionSynchronizationManager.getResource(reportedKey) instanceof Set<?> reported && reported.contains(id);
     }
 
     public void register(long id, String category, String severity, String departmentId, String responsiblePerson,
@@ -211,9 +256,13 @@ public class ProblemLedger {
 
     /**
      * The problem's open task is now one of {@code stage}. Entering the stage it is already in changes nothing and
-     * leaves no audit entry: a new report is entered at {@link Stage#REGISTRATION} and its registration task follows.
+     * leaves no audit entry: a new report is entered at {@link Stage#REGISTRATION} and its registration task follows
+     * (in the same transaction, where it is known without asking the database).
      */
     public void enterStage(long id, Stage stage) {
+        if (stage == Stage.REGISTRATION && reportedInThisTransaction(id)) {
+            return;
+        }
         if (jdbc.update("update problem set updated_at = ?, stage = ? where id = ? and stage <> ?", now(), stage.name(), id,
                 stage.name()) == 1) {
             audit.change(id, "ENTER_STAGE", AuditDetail.of("stage", stage.name()));

@@ -33,6 +33,11 @@ class LedgerNumberingTest extends ProcessTestSupport {
         jdbc.update("update ledger_sequence set last_value = 7 where ledger_year = 2031");
         assertThat(ledger.report(reportOf(2031)).number()).isEqualTo("ZF-2031-000044");
 
+        // six digits at least, never cut
+        jdbc.update("update ledger_sequence set last_value = 999998 where ledger_year = 2032");
+        assertThat(ledger.report(reportOf(2032)).number()).isEqualTo("ZF-2032-999999");
+        assertThat(ledger.report(reportOf(2032)).number()).isEqualTo("ZF-2032-1000000");
+
         assertThatThrownBy(() -> ledger.report(reportOf(2100))).hasMessageContaining("no ledger numbering for year 2100");
     }
 

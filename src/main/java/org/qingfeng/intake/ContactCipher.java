@@ -30,6 +30,14 @@ import org.springframework.stereotype.Component;
 public class ContactCipher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactCipher.class);
+    /** One cipher object per thread, initialised afresh (key and a new IV) for every use: finding one costs more. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private static final String FORMAT = "v1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -119,7 +127,7 @@ public class ContactCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plain);
@@ -138,7 +146,7 @@ public class ContactCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(FORMAT.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(aad);
             return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);

@@ -27,6 +27,15 @@ public class PublicRateLimits extends OncePerRequestFilter {
     private final RateLimiter queries;
     private final List<String> trustedProxies;
     private final ObjectMapper json;
+    /** One MAC object per thread, initialised with the key for every request. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final SecretKeySpec clientKey;
 
     public PublicRateLimits(IntakeSettings settings, ObjectMapper json) {
@@ -65,7 +74,7 @@ public class PublicRateLimits extends OncePerRequestFilter {
             address = hops[hops.length - 1].strip();
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(clientKey);
             return Base64.getEncoder().encodeToString(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -29,6 +30,15 @@ public class QueryCodes {
     private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String FORMAT = "hmac";
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+    /** One MAC object per thread, initialised with the key for every use: finding one costs more than the hash. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final SecretKeySpec key;
     /** Compared against when the tracking number is unknown, so that case does the same work as a wrong code. */
@@ -76,12 +86,12 @@ public class QueryCodes {
 
     /** Upper case, without separators or spaces: what a person types back in is compared as printed. */
     private static String normalise(String code) {
-        return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return SEPARATORS.matcher(code).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private byte[] mac(String code, byte[] salt) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(key);
             mac.update(salt);
             return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));

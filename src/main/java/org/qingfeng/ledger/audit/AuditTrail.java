@@ -68,6 +68,8 @@ public class AuditTrail {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<IdentityService> identity;
+    /** The engine's identity service once it exists (the trail is made before the engine). */
+    private volatile IdentityService identityService;
     private final TransactionTemplate ownTransaction;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "audit-sealer");
@@ -118,7 +120,11 @@ public class AuditTrail {
 
     /** The user id the trail records for this thread: the authenticated user, or {@link #SYSTEM}. */
     public String currentActor() {
-        IdentityService ids = identity.getIfAvailable();
+        IdentityService ids = identityService;
+        if (ids == null) {
+            // looked up once: resolving the bean on every entry cost more than writing it
+            ids = identityService = identity.getIfAvailable();
+        }
         Authentication auth = ids == null ? null : ids.getCurrentAuthentication();
         return auth == null || auth.getUserId() == null ? SYSTEM : auth.getUserId();
     }

@@ -52,8 +52,8 @@ class IntakeBenchmarkTest extends ProcessTestSupport {
 
     private static final int CLIENTS = Integer.getInteger("qingfeng.bench.intake.clients", 8);
     private static final int SECONDS = Integer.getInteger("qingfeng.bench.intake.seconds", 15);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("qingfeng.bench.intake.warmup", 5);
-    private static final int ROUNDS = Integer.getInteger("qingfeng.bench.intake.rounds", 2);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("qingfeng.bench.intake.warmup", 20);
+    private static final int ROUNDS = Integer.getInteger("qingfeng.bench.intake.rounds", 3);
     private static final double TARGET_RATIO = 0.5;
     private static final double TARGET_P99_MS = 100;
     private static final String BARE_PROCESS = "benchBareStart";

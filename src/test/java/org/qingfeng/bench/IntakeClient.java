@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,7 @@ final class IntakeClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
+    private final KeepAliveHttp keepAlive;
     private final URI reports;
 
     IntakeClient(String baseUrl) {
@@ -38,6 +40,7 @@ final class IntakeClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         this.reports = URI.create(baseUrl + "/public/api/reports");
+        this.keepAlive = new KeepAliveHttp(reports);
     }
 
     /** An anonymous report whose text carries {@code tag}, so a duplicate of it can be found in the ledger. */
@@ -59,19 +62,15 @@ final class IntakeClient {
                 + "Content-Type: application/json; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(JSON.writeValueAsBytes(report));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(reports)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        KeepAliveHttp.Response response = keepAlive.post(reports.getPath(), Map.of(
+                "Content-Type", "multipart/form-data; boundary=" + boundary, "Idempotency-Key", idempotencyKey),
+                body.toByteArray());
         String number = null;
-        if (response.statusCode() == 200 || response.statusCode() == 201) {
+        if (response.status() == 200 || response.status() == 201) {
             JsonNode answer = JSON.readTree(response.body());
             number = answer.path("trackingNumber").asText(null);
         }
-        return new Answer(response.statusCode(), number, response.body());
+        return new Answer(response.status(), number, response.body());
     }
 
     /** True once the application answers on the public form endpoint. */

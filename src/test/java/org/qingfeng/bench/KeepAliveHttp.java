@@ -47,8 +47,9 @@ final class KeepAliveHttp {
     }
 
     /**
-     * POSTs {@code body}. A kept-alive connection the server has closed meanwhile fails before any answer; the request
-     * is then sent once more on a new connection. Any other failure (the server died under the request) is thrown.
+     * POSTs {@code body}. A kept-alive connection the server has closed meanwhile (idle time-out, restart) fails before
+     * any byte of an answer; the request is then sent once more on a new connection. A failure on a new connection, or
+     * after the answer began, is thrown (the server died under the request).
      */
     Response post(String path, Map<String, String> headers, byte[] body) throws IOException {
         StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
@@ -58,11 +59,19 @@ final class KeepAliveHttp {
         while (true) {
             Connection c = connection();
             boolean reused = c.used;
+            c.used = true;
             try {
-                c.used = true;
                 c.out.write(request);
                 c.out.write(body);
                 c.out.flush();
+            } catch (IOException e) {
+                close();
+                if (reused) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
                 return read(c);
             } catch (EOFException e) {
                 close();

@@ -103,7 +103,7 @@ class RestWalkthroughTest extends ProcessTestSupport {
         List<Map<String, Object>> offered = new ObjectMapper().readValue(
                 (String) duplicates.get("value"), new TypeReference<>() { });
         assertThat(offered).extracting(c -> c.get("value")).contains(originalNumber);
-        assertThat(offered.get(0)).containsKeys("label", "value", "number", "excerpt", "stage", "score");
+        assertThat(offered.get(0)).containsKeys("label", "value", "number", "excerpt", "department", "stage", "score");
         assertThat(variables.getBody().get("departmentOptions")).containsEntry("type", "Json");
         assertThat((String) variables.getBody().get("departmentOptions").get("value")).contains("\"value\":\"canteen\"");
         assertThat(variables.getBody().get("problemDescription")).containsEntry("value", "机关食堂午餐窗口打菜的师傅手抖，给的分量明显不足");

@@ -21,15 +21,29 @@ import org.springframework.stereotype.Service;
  * ({@code qingfeng.intake.duplicates.window}), whose description (and place, where both have one) reads alike
  * ({@link TextSimilarity}) at least to the threshold; the most similar first.
  *
+ * <p>The register form ({@link #forRegistration}) offers after them the most similar open problems of the other
+ * departments ({@code qingfeng.intake.duplicates.other-departments}), for public reporters often name the wrong
+ * department and the form cannot search again when the registrar settles on another one.
+ *
  * <p>SQL narrows the ledger to open problems of the window (and the department) before any text is compared,
- * so the cost follows the open problems of a few months, not the whole ledger.
+ * so the cost follows the open problems of a few months, not the whole ledger. Each search reads ids first,
+ * compares them with kept fingerprints (texts are read only of problems not seen yet) and reads the details only
+ * of the problems that can be among those it offers.
  */
 @Service
 public class DuplicateCandidates {
 
-    /** An open problem the report may repeat; {@code excerpt} is the start of its description. */
-    public record Candidate(long id, String number, String excerpt, ProblemStatus status, Stage stage, double score) {
+    /**
+     * An open problem the report may repeat; {@code excerpt} is the start of its description, {@code department} the
+     * name of its department — while it awaits registration, of the department its reporter named, if one exists —
+     * or {@link #NO_DEPARTMENT}.
+     */
+    public record Candidate(long id, String number, String excerpt, ProblemStatus status, Stage stage, double score,
+            String department) {
     }
+
+    /** The department shown for a candidate awaiting registration whose reporter named no existing department. */
+    public static final String NO_DEPARTMENT = "未定科室";
 
     /** The new report as compared: its own id (never its own candidate), text, place and department, if known. */
     public record Report(long id, String description, String place, String departmentId) {
@@ -56,6 +70,10 @@ public class DuplicateCandidates {
     private final Map<Long, Texts> fingerprints = new ConcurrentHashMap<>();
 
     private record Texts(long[] description, long[] place) {
+
+        static Texts of(String description, String place) {
+            return new Texts(TextSimilarity.fingerprint(description), TextSimilarity.fingerprint(place));
+        }
     }
 
     public DuplicateCandidates(JdbcTemplate jdbc, DuplicateSettings settings) {
@@ -76,24 +94,63 @@ public class DuplicateCandidates {
      * settles on that department; null for the report's own or named department.
      */
     public List<Candidate> forProblem(long problemId, String departmentId) {
+        return report(problemId, departmentId).map(this::find).orElse(List.of());
+    }
+
+    /**
+     * Candidates the register form offers for the ledger's problem {@code problemId}: those of {@link #forProblem(long)}
+     * and, when the report names a department, after them at most
+     * {@link DuplicateSettings#otherDepartments() other-departments} of the other departments, the most similar first,
+     * in case the registrar settles on another department. The window and threshold are the same.
+     */
+    public List<Candidate> forRegistration(long problemId) {
+        return report(problemId, null).map(report -> {
+            Texts texts = Texts.of(report.description(), report.place());
+            List<Candidate> named = search(report, texts, Searched.NAMED, settings.limit());
+            if (report.departmentId() == null || settings.otherDepartments() == 0) {
+                return named;
+            }
+            List<Candidate> offered = new ArrayList<>(named);
+            offered.addAll(search(report, texts, Searched.OTHERS, settings.otherDepartments()));
+            return List.copyOf(offered);
+        }).orElse(List.of());
+    }
+
+    /** The problem as a report to compare: in {@code departmentId} if given, else its own department or the one it names. */
+    private Optional<Report> report(long problemId, String departmentId) {
         record Row(String description, String place, String departmentId, String departmentHint) {
         }
         return jdbc.query("select description, place, department_id, department_hint from problem where id = ?",
                         (rs, n) -> new Row(rs.getString("description"), rs.getString("place"), rs.getString("department_id"),
                                 rs.getString("department_hint")), problemId)
                 .stream().findFirst()
-                .map(r -> find(new Report(problemId, r.description(), r.place(), departmentId != null ? departmentId
-                        : r.departmentId() != null ? r.departmentId() : department(r.departmentHint()).orElse(null))))
-                .orElse(List.of());
+                .map(r -> new Report(problemId, r.description(), r.place(), departmentId != null ? departmentId
+                        : r.departmentId() != null ? r.departmentId() : department(r.departmentHint()).orElse(null)));
     }
 
     /** Candidates for {@code report}; with no department, open problems of every department are compared. */
     public List<Candidate> find(Report report) {
-        long[] reportBigrams = TextSimilarity.fingerprint(report.description());
+        return search(report, Texts.of(report.description(), report.place()), Searched.NAMED, settings.limit());
+    }
+
+    /** Which open problems a search compares, by the report's department. */
+    private enum Searched {
+        /** The report's department's, or every department's when it has none. */
+        NAMED,
+        /** Every other department's, with those awaiting registration that name no department or another one. */
+        OTHERS
+    }
+
+    /**
+     * At most {@code limit} open problems of the {@code searched} departments that read like {@code report}, the most
+     * similar first.
+     */
+    private List<Candidate> search(Report report, Texts texts, Searched searched, int limit) {
+        long[] reportBigrams = texts.description();
         if (reportBigrams.length == 0) {
             return List.of();
         }
-        long[] placeBigrams = TextSimilarity.fingerprint(report.place());
+        long[] placeBigrams = texts.place();
         if (fingerprints.size() > MAX_CACHED) {
             fingerprints.clear();
         }
@@ -103,10 +160,14 @@ public class DuplicateCandidates {
         String department = "";
         if (report.departmentId() != null) {
             // a problem not yet registered has no department but the one its reporter named
-            department = """
-                    and (p.department_id = ? or (p.department_id is null and p.department_hint in
-                        (select d.id from department d where d.id = ? union all select d.name from department d where d.id = ?)))""";
+            String named = "(select d.id from department d where d.id = ? union all select d.name from department d where d.id = ?)";
+            department = searched == Searched.NAMED
+                    ? "and (p.department_id = ? or (p.department_id is null and p.department_hint in " + named + "))"
+                    : "and (p.department_id <> ? or (p.department_id is null and (p.department_hint is null"
+                            + " or p.department_hint not in " + named + ")))";
             args.addAll(List.of(report.departmentId(), report.departmentId(), report.departmentId()));
+        } else if (searched == Searched.OTHERS) {
+            return List.of(); // every department is the report's
         }
         args.add(MAX_COMPARED);
         // ids first; texts only of problems whose fingerprints are not kept yet, details only of the alike
@@ -118,8 +179,7 @@ public class DuplicateCandidates {
         if (!unknown.isEmpty()) {
             jdbc.query("select id, description, place from problem where id in (" + placeholders(unknown.size()) + ")",
                     rs -> {
-                        fingerprints.put(rs.getLong("id"), new Texts(TextSimilarity.fingerprint(rs.getString("description")),
-                                TextSimilarity.fingerprint(rs.getString("place"))));
+                        fingerprints.put(rs.getLong("id"), Texts.of(rs.getString("description"), rs.getString("place")));
                     }, unknown.toArray());
         }
         Map<Long, Double> alike = new HashMap<>();
@@ -140,18 +200,23 @@ public class DuplicateCandidates {
             return List.of();
         }
         // only those that can be among the offered: as alike as the limit-th best or more (ties are settled by number)
-        double cutoff = alike.values().stream().sorted(Comparator.reverseOrder()).skip(Math.max(0, settings.limit() - 1))
+        double cutoff = alike.values().stream().sorted(Comparator.reverseOrder()).skip(Math.max(0, limit - 1))
                 .findFirst().orElse(0.0);
         List<Long> offered = alike.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey).toList();
-        List<Candidate> candidates = jdbc.query(
-                "select id, number, description, status, stage from problem where id in (" + placeholders(offered.size()) + ")",
+        // the department of a problem awaiting registration is the one its reporter named, by id or name, if it exists
+        List<Candidate> candidates = jdbc.query("""
+                        select p.id, p.number, p.description, p.status, p.stage, coalesce(d.name,
+                            (select h.name from department h where p.department_id is null
+                                and (h.id = p.department_hint or h.name = p.department_hint) order by h.id limit 1)) department
+                        from problem p left join department d on d.id = p.department_id
+                        where p.id in (%s)""".formatted(placeholders(offered.size())),
                 (rs, n) -> new Candidate(rs.getLong("id"), rs.getString("number"), excerpt(rs.getString("description")),
                         ProblemStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
-                        alike.get(rs.getLong("id"))),
+                        alike.get(rs.getLong("id")), Optional.ofNullable(rs.getString("department")).orElse(NO_DEPARTMENT)),
                 offered.toArray());
         return candidates.stream()
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::number))
-                .limit(settings.limit())
+                .limit(limit)
                 .toList();
     }
 

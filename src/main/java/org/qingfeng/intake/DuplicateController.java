@@ -23,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/intake")
 public class DuplicateController {
 
-    /** A candidate as the registrar sees it: number, description excerpt, stage (in Chinese) and score (0–1). */
-    public record Duplicate(String number, String excerpt, String stage, double score) {
+    /**
+     * A candidate as the registrar sees it: number, description excerpt, department name, stage (in Chinese) and
+     * score (0–1).
+     */
+    public record Duplicate(String number, String excerpt, String department, String stage, double score) {
     }
 
     private final DuplicateCandidates duplicates;
@@ -66,7 +69,7 @@ public class DuplicateController {
             scope.require(searched);
         }
         return duplicates.forProblem(problem.id(), searched).stream()
-                .map(c -> new Duplicate(c.number(), c.excerpt(),
+                .map(c -> new Duplicate(c.number(), c.excerpt(), c.department(),
                         labels.progress(c.status(), c.stage()), c.score()))
                 .toList();
     }

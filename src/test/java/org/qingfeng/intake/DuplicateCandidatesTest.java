@@ -105,9 +105,60 @@ class DuplicateCandidatesTest extends ProcessTestSupport {
         List<Map<String, Object>> found = get("/api/intake/duplicates?number=" + number + "&department=procurement", List.class).getBody();
 
         assertThat(found).filteredOn(d -> procurementNumber.equals(d.get("number"))).singleElement()
-                .satisfies(d -> assertThat(d).containsEntry("stage", "登记").containsKeys("excerpt", "score"));
+                .satisfies(d -> assertThat(d).containsEntry("stage", "登记").containsEntry("department", "物资采购科")
+                        .containsKeys("excerpt", "score"));
         assertThat(get("/api/intake/duplicates?number=" + number, List.class).getBody())
                 .extracting(d -> ((Map<String, Object>) d).get("number")).doesNotContain(procurementNumber);
+    }
+
+    @Test
+    void theRegisterFormOffersTheMostSimilarOfOtherDepartmentsAfterThoseOfTheNamedDepartment() {
+        String garage = "地下车库照明灯坏了大半，晚上取车看不清路，反映多次没人修";
+        long ownClosest = registered("vehicles", "地下车库照明灯坏了大半，晚上取车看不清路，多次反映无人维修", LocalDateTime.of(2026, 3, 1, 10, 0));
+        long ownFarther = registered("vehicles", "地下车库照明灯坏了，取车时看不清路", LocalDateTime.of(2026, 3, 1, 10, 5));
+        // more alike than either of the named department's, yet offered after them
+        long maintenance = registered("maintenance", "地下车库照明灯坏了大半，晚上取车看不清路，反映多次没人修理", LocalDateTime.of(2026, 3, 1, 10, 10));
+        long namingSecurity = reported("安全保卫科", "地下车库的照明灯坏了大半，晚上取车看不清楚路", LocalDateTime.of(2026, 3, 1, 10, 15));
+        long namingNone = reported(null, "地下车库照明灯坏了大半，夜里取车看不清路", LocalDateTime.of(2026, 3, 1, 10, 20));
+        long fourthOther = registered("officeSpace", "地下车库照明灯坏了，看不清路", LocalDateTime.of(2026, 3, 1, 10, 25));
+        long closed = registered("security", garage, LocalDateTime.of(2026, 3, 1, 10, 30));
+        ledger.close(closed, "已修复", at(LocalDateTime.of(2026, 3, 1, 16, 0)), true);
+        long merged = reported("conference", garage, LocalDateTime.of(2026, 3, 1, 10, 35));
+        ledger.merge(merged, maintenance, "maintenance");
+        long newReport = reported("车辆管理科", garage, LocalDateTime.of(2026, 3, 2, 8, 0));
+
+        List<Candidate> offered = duplicates.forRegistration(newReport);
+
+        assertThat(offered).extracting(Candidate::id)
+                .containsExactly(ownClosest, ownFarther, maintenance, namingSecurity, namingNone)
+                .doesNotContain(fourthOther, closed, merged, newReport);
+        assertThat(offered).extracting(Candidate::department)
+                .containsExactly("车辆管理科", "车辆管理科", "设施维修科", "安全保卫科", DuplicateCandidates.NO_DEPARTMENT);
+        assertThat(offered.get(2).score()).isGreaterThan(offered.get(0).score());
+        assertThat(offered).allSatisfy(c -> assertThat(c.score()).isGreaterThanOrEqualTo(0.4));
+        // the API and forProblem still answer for one department
+        assertThat(duplicates.forProblem(newReport)).extracting(Candidate::id).containsExactly(ownClosest, ownFarther);
+    }
+
+    @Test
+    void aReportNamingNoDepartmentIsOfferedEveryDepartmentsWithTheirNames() {
+        String heating = "图书资料室暖气片漏水，地面积水好几天，资料都泡湿了";
+        long registered = registered("officeSpace", "图书资料室暖气片漏水，地面积水多日，资料被泡湿", LocalDateTime.of(2026, 3, 1, 11, 0));
+        long awaiting = reported("maintenance", "图书资料室的暖气片漏水，地面积水好几天", LocalDateTime.of(2026, 3, 1, 11, 5));
+        long closed = registered("maintenance", heating, LocalDateTime.of(2026, 3, 1, 11, 10));
+        ledger.close(closed, "已修复", at(LocalDateTime.of(2026, 3, 1, 16, 0)), true);
+        long newReport = reported(null, heating, LocalDateTime.of(2026, 3, 2, 8, 0));
+
+        List<Candidate> offered = duplicates.forRegistration(newReport);
+
+        assertThat(offered).extracting(Candidate::id).containsExactlyInAnyOrder(registered, awaiting)
+                .doesNotContain(closed, newReport);
+        assertThat(offered).filteredOn(c -> c.id() == registered).singleElement()
+                .satisfies(c -> assertThat(c.department()).isEqualTo("办公用房科"));
+        assertThat(offered).filteredOn(c -> c.id() == awaiting).singleElement()
+                .satisfies(c -> assertThat(c.department()).isEqualTo("设施维修科"));
+        assertThat(offered).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+        assertThat(offered).extracting(Candidate::id).isEqualTo(duplicates.forProblem(newReport).stream().map(Candidate::id).toList());
     }
 
     @Test

@@ -243,6 +243,43 @@ class ProblemLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aDuplicateOfAnotherDepartmentsProblemIsOfferedAfterTheNamedDepartmentsAndTakesItsDepartment() {
+        ProcessInstance canteens = reportTo("canteen", "机关食堂后厨食用油来路不明，进货单据不全");
+        register(canteens, "canteen");
+        ProcessInstance procurements = reportTo("procurement", "机关食堂后厨采购的食用油来路不明，采购单据不全，价格明显偏高");
+        register(procurements, "procurement");
+        // the reporter names the canteen; the purchase is the procurement office's
+        ProcessInstance duplicate = reportTo("机关食堂", "机关食堂后厨采购的食用油来路不明，采购单据不全，价格偏高");
+
+        List<Map<String, Object>> offered = duplicateCandidates(duplicate);
+
+        assertThat(offered).extracting(c -> c.get("number"))
+                .containsSubsequence(canteens.getBusinessKey(), procurements.getBusinessKey())
+                .doesNotContain(duplicate.getBusinessKey());
+        assertThat(offered).extracting(c -> c.get("department")).first().isEqualTo("机关食堂");
+        Map<String, Object> candidate = offered.stream()
+                .filter(c -> procurements.getBusinessKey().equals(c.get("number"))).findFirst().orElseThrow();
+        assertThat(candidate).containsEntry("value", procurements.getBusinessKey()).containsEntry("department", "物资采购科")
+                .containsEntry("stage", "签收认领").containsKeys("excerpt", "score");
+        assertThat((String) candidate.get("label")).startsWith(procurements.getBusinessKey() + "（物资采购科，签收认领，相似度")
+                .endsWith(String.valueOf(candidate.get("excerpt")));
+        // more alike than the canteen's, yet after every candidate of the named department
+        assertThat(((Number) candidate.get("score")).doubleValue())
+                .isGreaterThan(((Number) offered.get(0).get("score")).doubleValue());
+        assertThat(offered.subList(0, offered.indexOf(candidate))).extracting(c -> c.get("department")).containsOnly("机关食堂");
+
+        complete(duplicate, REGISTER_PROBLEM, REGISTRAR, Map.of(
+                REGISTRATION_DECISION, "merge", MERGE_TARGET, procurements.getBusinessKey()));
+
+        assertThat(duplicate).isEnded().hasPassed(MERGE_PROBLEM, PROBLEM_MERGED);
+        ProblemRecord merged = record(duplicate);
+        assertThat(merged.status()).isEqualTo(ProblemStatus.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo(record(procurements).id());
+        assertThat(merged.departmentId()).isEqualTo("procurement");
+        assertThat(ledger.mergedReports(record(procurements).id())).containsExactly(duplicate.getBusinessKey());
+    }
+
+    @Test
     void aTargetMergedMeanwhileIsRefusedAndTheReportWaits() {
         ProcessInstance first = reportTo("canteen", "机关食堂早餐供应时间提前结束，七点五十就不再供应早餐");
         ProcessInstance second = reportTo("canteen", "机关食堂早餐七点五十就提前结束供应了，晚到一点就吃不上早餐");

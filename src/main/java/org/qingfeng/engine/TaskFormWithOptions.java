@@ -69,6 +69,19 @@ public class TaskFormWithOptions implements TaskFormHandler {
         form.submitFormVariables(properties, variableScope);
     }
 
+    /** The type of an option list field, for callers of the Java API that list a form's fields with their types. */
+    private static final FormType JSON_TYPE = new FormType() {
+        @Override
+        public String getName() {
+            return "json";
+        }
+
+        @Override
+        public Object getInformation(String key) {
+            return null;
+        }
+    };
+
     /** One option list as a form field: a Json value, worked out when first read. */
     static final class OptionsField implements FormField {
 
@@ -93,7 +106,7 @@ public class TaskFormWithOptions implements TaskFormHandler {
 
         @Override
         public FormType getType() {
-            return null;
+            return JSON_TYPE;
         }
 
         @Override

@@ -73,6 +73,8 @@ class TaskFormWithOptionsTests {
         TaskFormData data = new TaskFormWithOptions(engine, t -> List.of(duplicates)).createTaskForm(task);
 
         assertThat(data.getFormFields()).extracting(FormField::getId).containsExactly("duplicateCandidates");
+        assertThat(data.getFormFields()).extracting(f -> f.getType().getName(), FormField::getTypeName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("json", "json"));
         assertThat(data.getTask()).isSameAs(task);
         assertThat(duplicates.searches).hasValue(0);
     }

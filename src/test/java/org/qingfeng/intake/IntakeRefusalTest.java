@@ -57,6 +57,10 @@ class IntakeRefusalTest extends IntakeTestSupport {
         assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(huge.getBody()).containsEntry("status", 413);
         assertThat(huge.getBody().get("message")).asString().contains("过大");
+        // far beyond it: the rest of the body is read and dropped, so the client gets the 413 rather than a reset
+        ResponseEntity<Map> far = submit(newClient(), anonymousReport("窗口人员态度恶劣推诿"), List.of(bytes(PNG, 12 * 1024 * 1024)), null);
+        assertThat(far.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(far.getBody().get("message")).asString().contains("过大");
 
         // kinds by content, not by name or declared type
         byte[] exe = bytes("MZ".getBytes(StandardCharsets.US_ASCII), 300);

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -19,6 +20,7 @@ import org.qingfeng.ledger.ProblemStatus;
 import org.qingfeng.ledger.Stage;
 import org.qingfeng.ledger.WarningColour;
 import org.qingfeng.calendar.BusinessClock;
+import org.qingfeng.supervision.RecurringProblemWatch;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -57,7 +59,11 @@ class WithoutLedger {
         return (LedgerRecords) proxy.getProxy(WithoutLedger.class.getClassLoader());
     }
 
-    /** Task projections are injected as a list, so a primary bean would not replace them: their definitions go. */
+    /**
+     * Task projections are injected as a list, so a primary bean would not replace them: their definitions go. So does
+     * the watch for recurring problems, which counts registrations in the ledger's tables and links them to proposals:
+     * without a ledger there is nothing to count, and the made-up problem ids would break its foreign keys.
+     */
     @Bean
     static BeanDefinitionRegistryPostProcessor noTaskProjections() {
         return new BeanDefinitionRegistryPostProcessor() {
@@ -65,9 +71,11 @@ class WithoutLedger {
             public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
                 for (String name : registry.getBeanDefinitionNames()) {
                     String className = registry.getBeanDefinition(name).getBeanClassName();
-                    if (className != null && ClassUtils.isPresent(className, WithoutLedger.class.getClassLoader())
-                            && TaskProjection.class.isAssignableFrom(ClassUtils.resolveClassName(className, WithoutLedger.class.getClassLoader()))) {
-                        registry.removeBeanDefinition(name);
+                    if (className != null && ClassUtils.isPresent(className, WithoutLedger.class.getClassLoader())) {
+                        Class<?> type = ClassUtils.resolveClassName(className, WithoutLedger.class.getClassLoader());
+                        if (TaskProjection.class.isAssignableFrom(type) || RecurringProblemWatch.class.equals(type)) {
+                            registry.removeBeanDefinition(name);
+                        }
                     }
                 }
                 registry.registerBeanDefinition("noTaskProjection", new RootBeanDefinition(NoTaskProjection.class));
@@ -96,6 +104,11 @@ class WithoutLedger {
      */
     static class NoLedger extends ProblemLedger {
 
+        private record Known(String number, String processInstanceId, boolean externalOrigin, String category,
+                String severity, String departmentId) {
+        }
+
+        private final Map<Long, Known> problems = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong(900_000_000L);
         private final AtomicInteger numbers = new AtomicInteger(900_000);
         private final ZoneId zone;
@@ -108,12 +121,16 @@ class WithoutLedger {
         @Override
         public Numbered report(NewReport report, String processInstanceId) {
             int year = report.reportedAt().toInstant().atZone(zone).getYear();
-            return new Numbered(ids.incrementAndGet(), NUMBER_FORMAT.formatted(year, numbers.incrementAndGet()));
+            Numbered numbered = new Numbered(ids.incrementAndGet(), NUMBER_FORMAT.formatted(year, numbers.incrementAndGet()));
+            problems.put(numbered.id(), new Known(numbered.number(), processInstanceId, report.externalOrigin(), null, null, null));
+            return numbered;
         }
 
         @Override
         public void register(long id, String category, String severity, String departmentId, String responsiblePerson,
                 Date claimDeadline, Date deadline) {
+            problems.computeIfPresent(id, (key, p) -> new Known(p.number(), p.processInstanceId(), p.externalOrigin(),
+                    category, severity, departmentId));
         }
 
         @Override
@@ -164,9 +181,15 @@ class WithoutLedger {
         public void record(long id, EventType type, String actor, String activityId, String detail) {
         }
 
+        /**
+         * What steps read back from the ledger (the department, whether service recipients rate it), kept in memory
+         * as the process hands it over; nothing else.
+         */
         @Override
         public Optional<ProblemRecord> find(long id) {
-            return Optional.empty();
+            return Optional.ofNullable(problems.get(id)).map(p -> new ProblemRecord(id, p.number(), p.processInstanceId(),
+                    ProblemStatus.REGISTERED, Stage.EVALUATION, p.category(), p.severity(), p.departmentId(), null,
+                    WarningColour.NONE, 0, 0, 0, 1, null, null, null, null, p.externalOrigin()));
         }
 
         @Override

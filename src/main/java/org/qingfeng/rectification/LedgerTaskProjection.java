@@ -46,8 +46,6 @@ public class LedgerTaskProjection implements TaskProjection {
     @Override
     public void taskCreated(DelegateTask task) {
         Stage stage = STAGES.get(task.getTaskDefinitionKey());
-        // asked of the task's execution: a new task has no variables of its own, and asking the task would read them
-        // from the database
         DelegateExecution execution = task.getExecution();
         if (stage != null && execution != null && execution.hasVariable(ProblemLifecycle.Variables.PROBLEM_ID)) {
             ledger.enterStage(ProblemContext.problemId(execution), stage);

@@ -4,6 +4,7 @@ import static org.qingfeng.supervision.IntegrityReminder.Elements.*;
 import static org.qingfeng.supervision.IntegrityReminder.Variables.*;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.qingfeng.engine.TaskProjection;
 import org.qingfeng.rectification.ProblemContext;
@@ -25,8 +26,9 @@ public class IntegrityLetterTaskProjection implements TaskProjection {
 
     @Override
     public void taskCreated(DelegateTask task) {
-        if (REPLY_LETTER.equals(task.getTaskDefinitionKey()) && task.hasVariable(LETTER_ID)) {
-            letters.awaitReply(letterId(task), task.getDueDate());
+        DelegateExecution execution = task.getExecution();
+        if (REPLY_LETTER.equals(task.getTaskDefinitionKey()) && execution != null && execution.hasVariable(LETTER_ID)) {
+            letters.awaitReply(((Number) execution.getVariable(LETTER_ID)).longValue(), task.getDueDate());
         }
     }
 

@@ -53,8 +53,8 @@ public class DuplicateCandidates {
     /** Weight of the place in the score where both texts name one; the description decides. */
     private static final double PLACE_WEIGHT = 0.2;
     /**
-     * An upper bound on the open problems compared, newest first. Candidates are found while the report is received,
-     * so this bounds what a backlog of unregistered reports (which name no department) costs each new one.
+     * An upper bound on the open problems compared, newest first. Candidates are found whenever a registrar opens a
+     * report's form, so this bounds what a backlog of unregistered reports (which name no department) costs each.
      */
     static final int MAX_COMPARED = 200;
 

@@ -52,9 +52,10 @@ public class ProblemLedger {
     private final TransactionTemplate ownTransaction;
     /** Whether the ledger is on PostgreSQL; asked of the database once. */
     private volatile Boolean postgres;
-    /** Years whose numbering sequence is known to exist. */
-    private final Set<Integer> sequencedYears = ConcurrentHashMap.newKeySet();
-    /** The statement entering a report, by year (its number comes from the year's sequence). */
+    /**
+     * The statement entering a report, by year: its number comes from the year's sequence, which exists once the
+     * statement is here.
+     */
     private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
 
     public ProblemLedger(JdbcTemplate jdbc, BusinessClock clock, AuditTrail audit, PlatformTransactionManager transactions) {
@@ -96,15 +97,13 @@ public class ProblemLedger {
     }
 
     /**
-     * The name of the year's numbering sequence, created at the year's first number on any node. It starts after the
+     * The name of the year's numbering sequence, created at the year's first number on any node (and looked for once
+     * per year on each node, when its insert statement is made). It starts after the
      * year's counter in {@code ledger_sequence}, where numbers were counted before the sequences, and which also
      * says which years the ledger numbers.
      */
     private String numberSequence(int year) {
         String name = "ledger_number_" + year;
-        if (sequencedYears.contains(year)) {
-            return name;
-        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Runnable create = () -> {
@@ -120,7 +119,6 @@ public class ProblemLedger {
                 } else {
                     ownTransaction.executeWithoutResult(tx -> create.run());
                 }
-                sequencedYears.add(year);
                 return name;
             } catch (DataIntegrityViolationException e) {
                 // another node created it at the same moment (PostgreSQL's catalog refuses the second): it exists now
